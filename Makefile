@@ -1,0 +1,43 @@
+# The two commands: `make run` and `make test`. Everything else is a step
+# they take, or a tool for developers.
+RELEASE_DIR := build/release
+TEST_DIR    := build/test
+BENCH_DIR   := build/bench
+DATA        ?= data
+LISTEN      ?= 127.0.0.1:8443
+JOBS        ?= $(shell nproc)
+CMAKE_GEN   := -G Ninja
+
+.PHONY: all deps build run test bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(RELEASE_DIR) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DTS_TESTS=OFF > /dev/null
+	@cmake --build $(RELEASE_DIR) -j $(JOBS) --target threatshare
+
+run: build
+	@$(RELEASE_DIR)/src/threatshare demo load --data $(DATA)
+	@echo "Data directory: $(DATA)   (stop with Ctrl-C)"
+	@$(RELEASE_DIR)/src/threatshare serve --data $(DATA) --listen $(LISTEN)
+
+# The test build uses AddressSanitizer and UndefinedBehaviorSanitizer with
+# warnings as errors; every suite runs against it.
+test: deps
+	@cmake -S . -B $(TEST_DIR) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DTS_WERROR=ON -DTS_SANITIZE=ON > /dev/null
+	@cmake --build $(TEST_DIR) -j $(JOBS)
+	@cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	@cmake -S . -B $(BENCH_DIR) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DTS_TESTS=OFF -DTS_BENCH=ON > /dev/null
+	@cmake --build $(BENCH_DIR) -j $(JOBS)
+	@bash bench/run.sh $(BENCH_DIR)
+
+format:
+	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	@rm -rf build

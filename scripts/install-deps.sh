@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing threatshare needs: Debian
+# packages only (npm packages are added here when the web UI lands).
+# Idempotent: packages already present are not touched and apt is not asked.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ninja-build git
+  libboost1.81-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev openssl
+  libidn2-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
+  libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format python3 curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

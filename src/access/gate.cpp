@@ -1,0 +1,87 @@
+#include "access/gate.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace ts::access {
+
+void Auditor::Record(std::string action, std::string object_type, std::string object_id,
+                     std::string detail) {
+  last_ = log_.Append(txn_, viewer_, std::move(action), std::move(object_type),
+                      std::move(object_id), std::move(detail));
+  has_last_ = true;
+}
+
+Status Gate::Write(const std::function<Status(store::WriteTxn&, Auditor&)>& fn) {
+  std::optional<model::AuditEntry> last;
+  Status st = store_.Write([&](store::WriteTxn& txn) -> Status {
+    Auditor auditor(audit_, txn, viewer_);
+    Status inner = fn(txn, auditor);
+    if (inner.ok() && auditor.last()) last = *auditor.last();
+    return inner;
+  });
+  if (st.ok() && last) audit_.Committed(*last);
+  return st;
+}
+
+void Gate::AuditRead(std::string action, std::string object_type, std::string object_id,
+                     std::string detail) {
+  // A read that cannot be audited must not be served: throwing makes the
+  // request fail with an internal error.
+  Status st = Write([&](store::WriteTxn&, Auditor& a) -> Status {
+    a.Record(std::move(action), std::move(object_type), std::move(object_id), std::move(detail));
+    return {};
+  });
+  if (!st.ok()) throw std::runtime_error("audit log unavailable: " + st.error().message);
+}
+
+Result<model::Event> Gate::GetEvent(const std::string& id) {
+  std::optional<model::Event> event;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    event = txn.EventById(scope(), id);
+    return {};
+  }));
+  if (!event) return Error::NotFound("event");
+  if (IsAuditedRead(event->level)) AuditRead("event.read", "event", event->id, {});
+  return *std::move(event);
+}
+
+Result<store::Page<model::Event>> Gate::ListEvents(const store::EventFilter& filter) {
+  store::Page<model::Event> page;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    page = txn.Events(scope(), filter);
+    return {};
+  }));
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& e : page.items)
+    if (IsAuditedRead(e.level)) ids.push_back(e.id);
+  if (!ids.empty()) AuditRead("event.list", "event", "", nlohmann::json{{"ids", ids}}.dump());
+  return page;
+}
+
+Result<model::Indicator> Gate::GetIndicator(const std::string& id) {
+  std::optional<model::Indicator> indicator;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    indicator = txn.IndicatorById(scope(), id);
+    return {};
+  }));
+  if (!indicator) return Error::NotFound("indicator");
+  if (IsAuditedRead(model::EffectiveLevel(*indicator))) AuditRead("indicator.read", "indicator", indicator->id, {});
+  return *std::move(indicator);
+}
+
+Result<store::Page<model::Indicator>> Gate::ListIndicators(const store::IndicatorFilter& filter) {
+  store::Page<model::Indicator> page;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    page = txn.Indicators(scope(), filter);
+    return {};
+  }));
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& i : page.items) {
+    if (IsAuditedRead(model::EffectiveLevel(i))) ids.push_back(i.id);
+  }
+  if (!ids.empty())
+    AuditRead("indicator.list", "indicator", filter.event_id, nlohmann::json{{"ids", ids}}.dump());
+  return page;
+}
+
+}  // namespace ts::access

@@ -1,0 +1,70 @@
+// The Gate is how everything above the store reads and writes on behalf of
+// a viewer. Reads of shared items are filtered by the viewer's Scope and,
+// when the item is RED or AMBER, recorded in the audit log. Writes run in
+// one transaction together with their audit entries.
+//
+// A Gate lives for one request or one CLI command; it is cheap to make.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "access/audit_log.hpp"
+#include "access/policy.hpp"
+#include "access/viewer.hpp"
+#include "store/store.hpp"
+
+namespace ts::access {
+
+// What a write callback uses to record audit entries in its transaction.
+class Auditor {
+ public:
+  Auditor(AuditLog& log, store::WriteTxn& txn, const Viewer& viewer)
+      : log_(log), txn_(txn), viewer_(viewer) {}
+  void Record(std::string action, std::string object_type, std::string object_id,
+              std::string detail = {});
+  const model::AuditEntry* last() const { return has_last_ ? &last_ : nullptr; }
+
+ private:
+  AuditLog& log_;
+  store::WriteTxn& txn_;
+  const Viewer& viewer_;
+  model::AuditEntry last_;
+  bool has_last_ = false;
+};
+
+class Gate {
+ public:
+  Gate(store::Store& store, AuditLog& audit, Viewer viewer, bool anonymous_read)
+      : store_(store), audit_(audit), viewer_(std::move(viewer)), anonymous_read_(anonymous_read) {}
+
+  const Viewer& viewer() const { return viewer_; }
+  Scope scope() const { return ScopeFactory::For(viewer_, anonymous_read_); }
+  bool anonymous_read() const { return anonymous_read_; }
+
+  // Shared items. Hidden and missing items give the same NotFound.
+  Result<model::Event> GetEvent(const std::string& id);
+  Result<store::Page<model::Event>> ListEvents(const store::EventFilter& filter);
+  Result<model::Indicator> GetIndicator(const std::string& id);
+  Result<store::Page<model::Indicator>> ListIndicators(const store::IndicatorFilter& filter);
+
+  // Other reads (organisations, users, keys, rules, consent): the caller
+  // checks the policy functions; nothing here is a shared item.
+  Status Read(const std::function<Status(store::ReadTxn&)>& fn) { return store_.Read(fn); }
+  // A write and its audit entries in one transaction.
+  Status Write(const std::function<Status(store::WriteTxn&, Auditor&)>& fn);
+
+  AuditLog& audit_log() { return audit_; }
+
+ private:
+  // Records one read in the audit log, in a transaction of its own.
+  void AuditRead(std::string action, std::string object_type, std::string object_id,
+                 std::string detail);
+
+  store::Store& store_;
+  AuditLog& audit_;
+  Viewer viewer_;
+  bool anonymous_read_;
+};
+
+}  // namespace ts::access

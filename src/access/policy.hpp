@@ -1,0 +1,44 @@
+// The sharing rules of DESIGN.md §1 and who may change what. This file and
+// its .cpp are the only place these decisions are made.
+//
+// Visibility: the provider (and the submitter) organisation always sees its
+// own items. Other organisations see published items whose level reaches
+// their membership type: RED — secretariat and analysts; AMBER — adds
+// participants; YELLOW — adds observers; GREEN — adds related parties;
+// WHITE — everyone, and anonymous readers when the instance allows it.
+#pragma once
+
+#include "access/scope.hpp"
+#include "access/viewer.hpp"
+#include "model/consent.hpp"
+#include "model/event.hpp"
+
+namespace ts::access {
+
+class ScopeFactory {
+ public:
+  static Scope For(const Viewer& viewer, bool anonymous_read);
+};
+
+// The narrowest level that reaches a membership type.
+model::Level NarrowestVisibleLevel(model::Membership m);
+
+bool CanSeeEvent(const Viewer& v, const model::Event& e, bool anonymous_read);
+bool CanSeeIndicator(const Viewer& v, const model::Event& e, const model::Indicator& i,
+                     bool anonymous_read);
+
+// Writes.
+bool CanSubmit(const Viewer& v);  // create events, request consent
+bool CanEditEvent(const Viewer& v, const model::Event& e);
+bool CanDecideConsent(const Viewer& v, const model::ConsentRequest& r);
+// Whether the viewer may change an item's level directly (the provider's
+// analysts and admins); others must ask through a consent request.
+bool CanSetLevelDirectly(const Viewer& v, const model::Event& e);
+bool IsInstanceAdmin(const Viewer& v);  // secretariat admins and the system
+bool CanManageUsersOf(const Viewer& v, int64_t org_id);
+bool CanReadAudit(const Viewer& v);
+
+// Reads of these levels are recorded in the audit log.
+inline bool IsAuditedRead(model::Level level) { return level <= model::Level::kAmber; }
+
+}  // namespace ts::access

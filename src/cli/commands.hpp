@@ -1,0 +1,19 @@
+// The subcommands of the threatshare binary, each adding itself to the
+// CLI11 application. A command's action returns the process exit code.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace ts::cli {
+
+// Set by the chosen subcommand; run by main after parsing.
+using Action = std::function<int()>;
+
+void AddServeCommand(CLI::App& app, Action& action);
+void AddAdminCommands(CLI::App& app, Action& action);
+void AddDemoCommands(CLI::App& app, Action& action);
+void AddDbCommands(CLI::App& app, Action& action);
+
+}  // namespace ts::cli

@@ -1,0 +1,32 @@
+#include "cli/data_dir.hpp"
+
+#include <iostream>
+
+namespace ts::cli {
+
+Result<DataDir> OpenDataDir(const std::filesystem::path& dir) {
+  auto config = server::LoadConfig(dir);
+  if (!config) return config.error();
+  store::SqliteOptions options;
+  options.synchronous = config->sqlite_synchronous;
+  options.reader_connections = config->reader_connections;
+  auto store = store::OpenSqliteStore(dir, options);
+  if (!store) return store.error();
+  DataDir d;
+  d.config = *std::move(config);
+  d.store = *std::move(store);
+  d.audit_log = std::make_unique<access::AuditLog>(dir / "audit.anchor");
+  return d;
+}
+
+int Fail(const Error& error) {
+  std::cerr << "threatshare: error: " << error.message;
+  if (!error.field.empty() && error.message.find(error.field) == std::string::npos)
+    std::cerr << " (" << error.field << ")";
+  std::cerr << "\n";
+  return 1;
+}
+
+int Fail(const std::string& message) { return Fail(Error::Invalid(message)); }
+
+}  // namespace ts::cli

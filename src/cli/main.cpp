@@ -1,0 +1,26 @@
+// threatshare: one binary, subcommands for the server, administration on a
+// data directory, demo data and database checks.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"threatshare — threat information sharing and analysis portal"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("threatshare ") + TS_VERSION);
+  ts::cli::Action action;
+  ts::cli::AddServeCommand(app, action);
+  ts::cli::AddAdminCommands(app, action);
+  ts::cli::AddDemoCommands(app, action);
+  ts::cli::AddDbCommands(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  return action ? action() : 0;
+}

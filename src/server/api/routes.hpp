@@ -1,0 +1,18 @@
+// Registration of the REST resources, one function per resource file.
+#pragma once
+
+#include "server/router.hpp"
+
+namespace ts::server::api {
+
+void AddSessionRoutes(Router& router);
+void AddRulesRoutes(Router& router);
+void AddOrganisationRoutes(Router& router);
+void AddUserRoutes(Router& router);
+void AddEventRoutes(Router& router);
+void AddIndicatorRoutes(Router& router);
+void AddConsentRoutes(Router& router);
+void AddAuditRoutes(Router& router);
+void AddSystemRoutes(Router& router);
+
+}  // namespace ts::server::api

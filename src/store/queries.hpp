@@ -1,0 +1,60 @@
+// Query parameters and records that pass through the Store interface but
+// are not domain objects of their own.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/category.hpp"
+#include "model/event.hpp"
+#include "model/level.hpp"
+#include "model/organisation.hpp"
+
+namespace ts::store {
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;  // matching rows the scope allows, over all pages
+};
+
+enum class EventSort { kModifiedDesc, kModifiedAsc, kCreatedDesc, kCreatedAsc, kTitle, kLevel };
+
+struct EventFilter {
+  std::optional<model::Level> level;
+  std::optional<model::Category> category;
+  std::optional<model::Timing> timing;
+  std::optional<model::EventStatus> status;
+  std::optional<int64_t> provider_org_id;
+  std::string tag;
+  std::string text;  // substring of title or description, case-insensitive
+  EventSort sort = EventSort::kModifiedDesc;
+  int64_t offset = 0;
+  int64_t limit = 50;
+};
+
+struct IndicatorFilter {
+  std::string event_id;  // empty: all events in scope
+  std::optional<model::IndicatorType> type;
+  std::string value;  // exact, normalised
+  std::string text;   // substring of the value
+  int64_t offset = 0;
+  int64_t limit = 100;
+};
+
+struct ApiKeyRecord {
+  model::ApiKey key;
+  model::User user;
+};
+
+struct SessionRecord {
+  std::string token_hash;  // SHA-256 of the cookie value
+  int64_t user_id = 0;
+  std::string csrf_token;
+  std::string created;
+  std::string expires;
+};
+
+}  // namespace ts::store

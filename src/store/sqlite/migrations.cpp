@@ -1,0 +1,169 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <string_view>
+
+#include "util/time.hpp"
+
+namespace ts::store::sqlite {
+namespace {
+
+// Append only: never edit a migration that has shipped.
+constexpr std::string_view kMigrations[] = {
+    // 1: organisations, users, credentials, rules, events, indicators,
+    //    consent and the audit log.
+    R"sql(
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  sector TEXT NOT NULL,
+  sub_sector TEXT NOT NULL DEFAULT '',
+  membership TEXT NOT NULL
+    CHECK (membership IN ('secretariat','analyst','participant','observer','related')),
+  created TEXT NOT NULL
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  email TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin','analyst','member','readonly')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  accepted_rules_version INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL
+);
+CREATE INDEX users_org ON users(org_id);
+CREATE TABLE api_keys (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL,
+  last_used TEXT NOT NULL DEFAULT '',
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX api_keys_user ON api_keys(user_id);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created TEXT NOT NULL,
+  expires TEXT NOT NULL
+);
+CREATE TABLE rules (
+  version INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  created TEXT NOT NULL,
+  created_by INTEGER NOT NULL
+);
+CREATE TABLE rules_acceptances (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  version INTEGER NOT NULL REFERENCES rules(version),
+  accepted TEXT NOT NULL,
+  PRIMARY KEY (user_id, version)
+);
+CREATE TABLE events (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  provider_org_id INTEGER NOT NULL REFERENCES organisations(id),
+  submitter_org_id INTEGER NOT NULL REFERENCES organisations(id),
+  submitter_user_id INTEGER NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+  category TEXT NOT NULL,
+  timing TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft','pending','published')),
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL
+);
+CREATE INDEX events_modified ON events(modified);
+CREATE INDEX events_provider ON events(provider_org_id);
+CREATE TABLE event_tags (
+  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (event_rid, tag)
+);
+CREATE INDEX event_tags_tag ON event_tags(tag);
+CREATE TABLE indicators (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  level INTEGER CHECK (level IS NULL OR level BETWEEN 0 AND 4),
+  first_seen TEXT NOT NULL DEFAULT '',
+  last_seen TEXT NOT NULL DEFAULT '',
+  confidence INTEGER NOT NULL DEFAULT -1,
+  comment TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  UNIQUE (event_rid, type, value)
+);
+CREATE INDEX indicators_value ON indicators(type, value);
+CREATE TABLE consent_requests (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('widen','publish')),
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  provider_org_id INTEGER NOT NULL REFERENCES organisations(id),
+  requester_org_id INTEGER NOT NULL REFERENCES organisations(id),
+  requester_user_id INTEGER NOT NULL,
+  from_level INTEGER,
+  to_level INTEGER,
+  reason TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL CHECK (state IN ('pending','approved','rejected')),
+  decided_by INTEGER NOT NULL DEFAULT 0,
+  decision_comment TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  decided TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX consent_provider ON consent_requests(provider_org_id, state);
+CREATE INDEX consent_requester ON consent_requests(requester_org_id, state);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  user_id INTEGER NOT NULL,
+  org_id INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  address TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+)sql",
+};
+
+}  // namespace
+
+void Migrate(Db& db) {
+  db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)");
+  int64_t current = 0;
+  {
+    Stmt s(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (s.Step()) current = s.Int(0);
+  }
+  const int64_t known = static_cast<int64_t>(std::size(kMigrations));
+  if (current > known)
+    throw SqliteError(0, "the database schema (version " + std::to_string(current) +
+                             ") is newer than this program knows (" + std::to_string(known) + ")");
+  for (int64_t v = current + 1; v <= known; ++v) {
+    db.Exec("BEGIN IMMEDIATE");
+    try {
+      db.Exec(kMigrations[v - 1]);
+      Stmt(db, "INSERT INTO schema_migrations(version, applied) VALUES (?, ?)")
+          .Bind(1, v)
+          .Bind(2, NowUtc())
+          .Run();
+      db.Exec("COMMIT");
+    } catch (...) {
+      db.Exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace ts::store::sqlite

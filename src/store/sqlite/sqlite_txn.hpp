@@ -1,0 +1,70 @@
+// The SQLite implementation of a transaction: every ReadTxn/WriteTxn method
+// as SQL on one connection. Used for reads (as ReadTxn) and for the single
+// write transaction.
+#pragma once
+
+#include "store/sqlite/connection.hpp"
+#include "store/store.hpp"
+
+namespace ts::store::sqlite {
+
+class SqliteTxn final : public WriteTxn {
+ public:
+  explicit SqliteTxn(Db& db) : db_(db) {}
+
+  std::optional<model::Organisation> OrganisationById(int64_t id) override;
+  std::optional<model::Organisation> OrganisationByName(const std::string& name) override;
+  std::vector<model::Organisation> Organisations() override;
+  std::optional<model::User> UserById(int64_t id) override;
+  std::optional<model::User> UserByEmail(const std::string& email) override;
+  std::vector<model::User> Users(std::optional<int64_t> org_id) override;
+  std::optional<std::string> PasswordHash(int64_t user_id) override;
+  std::optional<ApiKeyRecord> ApiKeyBySecretHash(const std::string& hash) override;
+  std::vector<model::ApiKey> ApiKeys(int64_t user_id) override;
+  std::optional<SessionRecord> SessionByTokenHash(const std::string& hash) override;
+  std::optional<model::RulesVersion> CurrentRules() override;
+  std::vector<model::RulesVersion> RulesVersions() override;
+  std::optional<model::Event> EventById(const access::Scope& scope, const std::string& id) override;
+  Page<model::Event> Events(const access::Scope& scope, const EventFilter& filter) override;
+  std::optional<model::Indicator> IndicatorById(const access::Scope& scope,
+                                                const std::string& id) override;
+  Page<model::Indicator> Indicators(const access::Scope& scope,
+                                    const IndicatorFilter& filter) override;
+  std::optional<model::ConsentRequest> ConsentRequestById(const std::string& id) override;
+  std::vector<model::ConsentRequest> ConsentRequests(
+      int64_t org_id, std::optional<model::ConsentState> state) override;
+  std::optional<model::AuditEntry> LastAuditEntry() override;
+  std::vector<model::AuditEntry> AuditEntries(int64_t after_seq, int64_t limit) override;
+
+  int64_t InsertOrganisation(const model::Organisation& org) override;
+  void UpdateOrganisation(const model::Organisation& org) override;
+  int64_t InsertUser(const model::User& user, const std::string& password_hash) override;
+  void UpdateUser(const model::User& user) override;
+  void SetPasswordHash(int64_t user_id, const std::string& password_hash) override;
+  int64_t InsertApiKey(const model::ApiKey& key, const std::string& secret_hash) override;
+  void RevokeApiKey(int64_t key_id) override;
+  void TouchApiKey(int64_t key_id, const std::string& time) override;
+  void InsertSession(const SessionRecord& session) override;
+  void DeleteSession(const std::string& token_hash) override;
+  void DeleteSessionsOfUser(int64_t user_id) override;
+  void DeleteExpiredSessions(const std::string& now) override;
+  void InsertRules(const model::RulesVersion& rules) override;
+  void RecordRulesAcceptance(int64_t user_id, int version, const std::string& time) override;
+  void InsertEvent(const model::Event& event) override;
+  void UpdateEvent(const model::Event& event) override;
+  void DeleteEvent(const std::string& id) override;
+  bool IndicatorExists(const std::string& event_id, model::IndicatorType type,
+                       const std::string& value, const std::string& except_id) override;
+  void InsertIndicator(const model::Indicator& indicator) override;
+  void UpdateIndicator(const model::Indicator& indicator) override;
+  void DeleteIndicator(const std::string& id) override;
+  void InsertConsentRequest(const model::ConsentRequest& request) override;
+  void UpdateConsentRequest(const model::ConsentRequest& request) override;
+  void AppendAudit(const model::AuditEntry& entry) override;
+
+ private:
+  void ReplaceTags(const model::Event& event);
+  Db& db_;
+};
+
+}  // namespace ts::store::sqlite

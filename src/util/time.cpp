@@ -1,0 +1,76 @@
+#include "util/time.hpp"
+
+#include <cstdio>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+namespace ts {
+
+std::string FormatUtc(SysTime t) {
+  auto micros = std::chrono::time_point_cast<std::chrono::microseconds>(t);
+  auto secs = std::chrono::floor<std::chrono::seconds>(micros);
+  auto frac = (micros - secs).count();
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:06d}Z", secs, frac);
+}
+
+std::string NowUtc() { return FormatUtc(std::chrono::system_clock::now()); }
+
+std::optional<SysTime> ParseTime(std::string_view s) {
+  // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM); 't', 'z' and a space separator accepted.
+  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y, mo, d, h, mi, se;
+  if (!digits(0, 4, y) || s.size() < 19 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' ||
+      !digits(8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(11, 2, h) ||
+      s[13] != ':' || !digits(14, 2, mi) || s[16] != ':' || !digits(17, 2, se))
+    return std::nullopt;
+  std::size_t pos = 19;
+  int64_t micros = 0;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    int n = 0;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+      if (n < 6) micros = micros * 10 + (s[pos] - '0');
+      ++n;
+      ++pos;
+    }
+    if (n == 0) return std::nullopt;
+    for (int i = n; i < 6; ++i) micros *= 10;
+  }
+  int offset_minutes = 0;
+  if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+    ++pos;
+  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+    int oh, om;
+    if (!digits(pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+        !digits(pos + 4, 2, om) || oh > 23 || om > 59)
+      return std::nullopt;
+    offset_minutes = (oh * 60 + om) * (s[pos] == '+' ? 1 : -1);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != s.size()) return std::nullopt;
+  using namespace std::chrono;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
+  auto t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} + microseconds{micros} -
+           minutes{offset_minutes};
+  return time_point_cast<system_clock::duration>(t);
+}
+
+std::optional<std::string> CanonicalTime(std::string_view s) {
+  auto t = ParseTime(s);
+  if (!t) return std::nullopt;
+  return FormatUtc(*t);
+}
+
+}  // namespace ts
