@@ -115,6 +115,13 @@ Response App::HandleApi(Request& request, const std::string*& route) {
         "missing or wrong CSRF token: send the X-CSRF-Token header of your session"));
   }
 
+  if (identity->viewer.kind == access::Viewer::Kind::kAnonymous &&
+      (match.options.anonymous == Anonymous::kNever ||
+       (match.options.anonymous == Anonymous::kIfAnonymousRead && !config_.anonymous_read))) {
+    auto r = api::ErrorResponse(Error::Unauthenticated("log in or send an API key"));
+    r.SetHeader("WWW-Authenticate", "Bearer");
+    return r;
+  }
   access::Gate gate(*store_, audit_log_, identity->viewer, config_.anonymous_read);
   if (!match.options.before_rules) {
     auto must = catalog::MustAcceptRules(gate);

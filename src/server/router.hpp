@@ -31,7 +31,15 @@ struct Context {
 
 using RouteHandler = std::function<Result<Response>(Context&)>;
 
+// Who may call a route without logging in.
+enum class Anonymous {
+  kNever,             // 401 without credentials
+  kIfAnonymousRead,   // reads of WHITE items, when the instance allows it
+  kAlways,            // login, health check
+};
+
 struct RouteOptions {
+  Anonymous anonymous = Anonymous::kNever;
   // Allowed before the current operating rules are accepted.
   bool before_rules = false;
   // The login itself: stale credentials are ignored and no CSRF token is

@@ -121,7 +121,8 @@ Result<Response> RequestWiden(Context& ctx) {
 }  // namespace
 
 void AddEventRoutes(Router& router) {
-  router.Add("GET", "/api/v1/events", List);
+  const RouteOptions public_read{.anonymous = Anonymous::kIfAnonymousRead};
+  router.Add("GET", "/api/v1/events", List, public_read);
   router.Add("POST", "/api/v1/events", [](Context& ctx) -> Result<Response> {
     auto in = ReadInput(ctx.request);
     if (!in) return in.error();
@@ -133,7 +134,7 @@ void AddEventRoutes(Router& router) {
     auto event = ctx.gate.GetEvent(ctx.Param("id"));
     if (!event) return event.error();
     return JsonResponse(ToJson(*event));
-  });
+  }, public_read);
   router.Add("PATCH", "/api/v1/events/{id}", [](Context& ctx) -> Result<Response> {
     auto in = ReadInput(ctx.request);
     if (!in) return in.error();
@@ -145,7 +146,7 @@ void AddEventRoutes(Router& router) {
     TS_TRY(catalog::DeleteEvent(ctx.gate, ctx.Param("id")));
     return NoContent();
   });
-  router.Add("GET", "/api/v1/events/{id}/indicators", ListIndicators);
+  router.Add("GET", "/api/v1/events/{id}/indicators", ListIndicators, public_read);
   router.Add("POST", "/api/v1/events/{id}/indicators", AddIndicators);
   router.Add("POST", "/api/v1/events/{id}/consent-requests", RequestWiden);
 }

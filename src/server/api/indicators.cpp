@@ -70,13 +70,14 @@ Result<Response> Parse(Context& ctx) {
 }  // namespace
 
 void AddIndicatorRoutes(Router& router) {
-  router.Add("GET", "/api/v1/indicators", Search);
+  const RouteOptions public_read{.anonymous = Anonymous::kIfAnonymousRead};
+  router.Add("GET", "/api/v1/indicators", Search, public_read);
   router.Add("POST", "/api/v1/indicators/parse", Parse);
   router.Add("GET", "/api/v1/indicators/{id}", [](Context& ctx) -> Result<Response> {
     auto indicator = ctx.gate.GetIndicator(ctx.Param("id"));
     if (!indicator) return indicator.error();
     return JsonResponse(ToJson(*indicator));
-  });
+  }, public_read);
   router.Add("PATCH", "/api/v1/indicators/{id}", [](Context& ctx) -> Result<Response> {
     auto body = ParseObject(ctx.request, {"type", "value", "level", "first_seen", "last_seen",
                                           "confidence", "comment"});

@@ -141,7 +141,7 @@ Result<Response> Logout(Context& ctx) {
 
 void AddSessionRoutes(Router& router) {
   const RouteOptions before_rules{.before_rules = true};
-  router.Add("POST", "/api/v1/session", Login, {.before_rules = true, .is_login = true});
+  router.Add("POST", "/api/v1/session", Login, {.anonymous = Anonymous::kAlways, .before_rules = true, .is_login = true});
   router.Add(
       "GET", "/api/v1/session",
       [](Context& ctx) -> Result<Response> {

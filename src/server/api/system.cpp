@@ -17,7 +17,7 @@ void AddSystemRoutes(Router& router) {
         }));
         return JsonResponse({{"status", "ok"}});
       },
-      {.before_rules = true});
+      {.anonymous = Anonymous::kAlways, .before_rules = true});
   router.Add("GET", "/metrics", [](Context& ctx) -> Result<Response> {
     if (!access::IsInstanceAdmin(ctx.gate.viewer()))
       return Error::Forbidden("metrics are for secretariat administrators");
