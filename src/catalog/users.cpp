@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/auth/password.hpp"
+#include "util/password.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
 
@@ -50,8 +50,8 @@ Result<model::User> CreateUser(access::Gate& gate, const UserInput& in, const st
   if (!role) return Error::Invalid("role must be admin, analyst, member or readonly", "role");
   user.role = *role;
   user.created = NowUtc();
-  TS_TRY(server::auth::CheckPasswordPolicy(password));
-  auto hash = server::auth::HashPassword(password);
+  TS_TRY(CheckPasswordPolicy(password));
+  auto hash = HashPassword(password);
   if (!hash) return hash.error();
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     if (!txn.OrganisationById(user.org_id)) return Error::NotFound("organisation");
@@ -141,8 +141,8 @@ Result<std::vector<model::User>> ListUsers(access::Gate& gate, std::optional<int
 }
 
 Status ChangePassword(access::Gate& gate, int64_t user_id, const std::string& password) {
-  TS_TRY(server::auth::CheckPasswordPolicy(password));
-  auto hash = server::auth::HashPassword(password);
+  TS_TRY(CheckPasswordPolicy(password));
+  auto hash = HashPassword(password);
   if (!hash) return hash.error();
   return gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     auto user = txn.UserById(user_id);

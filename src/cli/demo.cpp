@@ -11,7 +11,7 @@
 #include "catalog/users.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
-#include "server/auth/authenticator.hpp"
+#include "access/user_viewer.hpp"
 
 namespace ts::cli {
 namespace {
@@ -108,7 +108,7 @@ Result<access::Viewer> ViewerOf(DataDir& data, const std::string& email) {
   if (!user) return user.error();
   std::optional<access::Viewer> viewer;
   TS_TRY(data.store->Read([&](store::ReadTxn& txn) -> Status {
-    auto v = server::auth::ViewerForUser(txn, *user, "cli");
+    auto v = access::ViewerForUser(txn, *user, "cli");
     if (!v) return v.error();
     viewer = *v;
     return {};

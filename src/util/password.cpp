@@ -1,4 +1,4 @@
-#include "server/auth/password.hpp"
+#include "util/password.hpp"
 
 #include <sodium.h>
 
@@ -10,7 +10,7 @@
 
 #include "util/crypto.hpp"
 
-namespace ts::server::auth {
+namespace ts {
 namespace {
 
 constexpr std::size_t kMinCodePoints = 12;
@@ -97,4 +97,4 @@ Status CheckPasswordPolicy(std::string_view password) {
   return {};
 }
 
-}  // namespace ts::server::auth
+}  // namespace ts

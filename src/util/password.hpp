@@ -8,7 +8,7 @@
 
 #include "util/result.hpp"
 
-namespace ts::server::auth {
+namespace ts {
 
 // argon2id (OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE) encoded hash string,
 // e.g. "$argon2id$v=19$m=65536,t=2,p=1$...". Fails only when memory runs out.
@@ -22,4 +22,4 @@ bool VerifyPassword(std::string_view encoded_hash, std::string_view password);
 // Fails with Error::Invalid(message, "password").
 Status CheckPasswordPolicy(std::string_view password);
 
-}  // namespace ts::server::auth
+}  // namespace ts

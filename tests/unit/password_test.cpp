@@ -1,10 +1,10 @@
-#include "server/auth/password.hpp"
+#include "util/password.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace ts::server::auth {
+namespace ts {
 namespace {
 
 TEST(PasswordTest, HashVerifiesOnlyTheRightPassword) {
@@ -91,4 +91,4 @@ TEST(PasswordTest, PolicyRejectsInvalidUtf8) {
 }
 
 }  // namespace
-}  // namespace ts::server::auth
+}  // namespace ts

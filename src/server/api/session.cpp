@@ -10,8 +10,9 @@
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
 #include "server/app.hpp"
+#include "access/user_viewer.hpp"
 #include "server/auth/authenticator.hpp"
-#include "server/auth/password.hpp"
+#include "util/password.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 // A hash to verify against when the account does not exist, so that a
 // wrong e-mail and a wrong password take the same time.
 const std::string& DummyHash() {
-  static const std::string hash = auth::HashPassword("not a real password, only for timing").value();
+  static const std::string hash = HashPassword("not a real password, only for timing").value();
   return hash;
 }
 
@@ -78,7 +79,7 @@ Result<Response> Login(Context& ctx) {
     if (user) hash = txn.PasswordHash(user->id);
     return {};
   }));
-  bool ok = auth::VerifyPassword(hash ? *hash : DummyHash(), **password) && user && !user->disabled;
+  bool ok = VerifyPassword(hash ? *hash : DummyHash(), **password) && user && !user->disabled;
   if (!ok) {
     throttle.RecordFailure(account_key, now);
     throttle.RecordFailure(address_key, now);
@@ -101,7 +102,7 @@ Result<Response> Login(Context& ctx) {
 
   access::Viewer viewer;
   TS_TRY(ctx.app.store().Read([&](store::ReadTxn& txn) -> Status {
-    auto v = auth::ViewerForUser(txn, *user, ctx.request.remote_address);
+    auto v = access::ViewerForUser(txn, *user, ctx.request.remote_address);
     if (!v) return v.error();
     viewer = *v;
     return {};

@@ -1,25 +1,11 @@
 #include "server/auth/authenticator.hpp"
 
+#include "access/user_viewer.hpp"
+
 #include "util/crypto.hpp"
 #include "util/time.hpp"
 
 namespace ts::server::auth {
-
-Result<access::Viewer> ViewerForUser(store::ReadTxn& txn, const model::User& user,
-                                     const std::string& address) {
-  auto org = txn.OrganisationById(user.org_id);
-  if (!org) return Error::Internal("user " + std::to_string(user.id) + " has no organisation");
-  access::Viewer v;
-  v.kind = access::Viewer::Kind::kUser;
-  v.user_id = user.id;
-  v.org_id = user.org_id;
-  v.email = user.email;
-  v.membership = org->membership;
-  v.role = user.role;
-  v.accepted_rules_version = user.accepted_rules_version;
-  v.address = address;
-  return v;
-}
 
 Result<Identity> Authenticate(store::Store& store, const Request& req) {
   Identity id;
@@ -49,7 +35,7 @@ Result<Identity> Authenticate(store::Store& store, const Request& req) {
       id.csrf_token = session->csrf_token;
     }
     if (!user || user->disabled) return Error::Unauthenticated("the account is disabled");
-    auto viewer = ViewerForUser(txn, *user, req.remote_address);
+    auto viewer = access::ViewerForUser(txn, *user, req.remote_address);
     if (!viewer) return viewer.error();
     id.viewer = *viewer;
     return {};

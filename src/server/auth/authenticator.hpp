@@ -27,8 +27,4 @@ struct Identity {
 
 Result<Identity> Authenticate(store::Store& store, const Request& req);
 
-// The viewer a user acts as: their organisation's membership and their role.
-Result<access::Viewer> ViewerForUser(store::ReadTxn& txn, const model::User& user,
-                                     const std::string& address);
-
 }  // namespace ts::server::auth
