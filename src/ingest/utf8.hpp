@@ -1,0 +1,20 @@
+// UTF-8 checks shared by every indicator type: values arrive from pasted
+// text, files and feeds, so they are validated before anything reads them.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace ts::ingest {
+
+// Byte offset of the first byte that does not start a well-formed UTF-8
+// sequence (overlong forms, surrogates and code points above U+10FFFF are
+// ill-formed), or nullopt when all of `s` is valid.
+std::optional<std::size_t> FirstInvalidUtf8(std::string_view s);
+
+// `s` without leading and trailing Unicode White_Space (ASCII blanks, NBSP,
+// U+2000..U+200A, U+3000 ideographic space, ...). `s` must be valid UTF-8.
+std::string_view TrimSpace(std::string_view s);
+
+}  // namespace ts::ingest
