@@ -16,6 +16,9 @@ Result<json> ParseObject(const Request& req, std::initializer_list<std::string_v
   } catch (const json::parse_error& e) {
     return Error::Invalid("malformed JSON at byte " + std::to_string(e.byte) + ": " +
                           std::string(e.what()).substr(std::string(e.what()).find(':') + 2));
+  } catch (const json::exception& e) {
+    // Well-formed but unrepresentable, e.g. a number beyond the range of a double.
+    return Error::Invalid(std::string("unusable JSON: ") + e.what());
   }
   if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
   for (const auto& [key, value] : body.items()) {
