@@ -123,6 +123,13 @@ AuditLog::Verification AuditLog::Verify(store::Store& store) const {
       if (static_cast<int64_t>(batch.size()) < kBatch) break;
     }
     v.head_hash = prev;
+    if (!anchor && v.entries > 0) {
+      v.ok = false;
+      v.first_bad_seq = v.entries;
+      v.problem = "the anchor file " + anchor_file_.string() +
+                  " is missing: deletion of the newest entries cannot be ruled out";
+      return {};
+    }
     if (anchor && anchor->seq > v.entries) {
       v.ok = false;
       v.first_bad_seq = v.entries + 1;

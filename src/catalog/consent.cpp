@@ -33,6 +33,20 @@ Status Apply(store::WriteTxn& txn, const access::Scope& scope, const model::Cons
   return {};
 }
 
+// A refused publication goes back to the submitter as a draft, which it may
+// change and submit again, or delete; the provider may still publish it.
+Status ReturnToDraft(store::WriteTxn& txn, const access::Scope& scope, const model::ConsentRequest& r,
+                     access::Auditor& audit) {
+  auto event = txn.EventById(scope, r.event_id);
+  if (!event) return Error::NotFound("event");
+  event->status = model::EventStatus::kDraft;
+  event->modified = NowUtc();
+  txn.UpdateEvent(*event);
+  audit.Record("event.update", "event", event->id,
+               nlohmann::json{{"consent_request", r.id}, {"status", "draft"}}.dump());
+  return {};
+}
+
 void Decide(model::ConsentRequest& r, const access::Viewer& v, bool approve, const std::string& comment) {
   r.state = approve ? model::ConsentState::kApproved : model::ConsentState::kRejected;
   r.decided_by_user_id = v.user_id;
@@ -100,7 +114,11 @@ Result<model::ConsentRequest> DecideConsent(access::Gate& gate, const std::strin
     txn.UpdateConsentRequest(r);
     audit.Record(approve ? "consent.approve" : "consent.reject", "consent_request", r.id,
                  nlohmann::json{{"event_id", r.event_id}}.dump());
-    if (approve) TS_TRY(Apply(txn, gate.scope(), r, audit));
+    if (approve) {
+      TS_TRY(Apply(txn, gate.scope(), r, audit));
+    } else if (r.kind == model::ConsentKind::kPublish) {
+      TS_TRY(ReturnToDraft(txn, gate.scope(), r, audit));
+    }
     return {};
   }));
   return r;

@@ -89,6 +89,8 @@ Result<model::Indicator> BuildIndicator(const IndicatorInput& in, model::Indicat
       type = base.type;
     } else {
       auto detected = ingest::DetectType(raw);
+      // An empty value is wrong whatever the type; do not blame the type for it.
+      if (!detected && Trim(raw).empty()) return Error::Invalid("value is empty", prefix + "value");
       if (!detected)
         return Error::Invalid("cannot tell the type of '" + raw.substr(0, 100) + "'; give a type",
                               prefix + "type");
@@ -128,7 +130,7 @@ Result<model::Indicator> BuildIndicator(const IndicatorInput& in, model::Indicat
   if (!base.first_seen.empty() && !base.last_seen.empty() && base.last_seen < base.first_seen)
     return Error::Invalid("last_seen is before first_seen", prefix + "last_seen");
   if (in.confidence) {
-    if (*in.confidence < 0 || *in.confidence > 100)
+    if (*in.confidence < -1 || *in.confidence > 100)
       return Error::Invalid("confidence must be 0 to 100", prefix + "confidence");
     base.confidence = *in.confidence;
   }
@@ -138,6 +140,32 @@ Result<model::Indicator> BuildIndicator(const IndicatorInput& in, model::Indicat
     base.comment = *in.comment;
   }
   return base;
+}
+
+// Sets an event submitted on behalf of its provider to pending and asks the
+// provider to consent to its publication.
+void RequestPublication(store::WriteTxn& txn, access::Auditor& audit, model::Event& e,
+                        const access::Viewer& v) {
+  e.status = model::EventStatus::kPending;
+  model::ConsentRequest r;
+  r.id = NewUuid();
+  r.kind = model::ConsentKind::kPublish;
+  r.event_id = e.id;
+  r.provider_org_id = e.provider_org_id;
+  r.requester_org_id = v.org_id;
+  r.requester_user_id = v.user_id;
+  r.to_level = e.level;
+  r.reason = "publish on behalf of the provider";
+  r.created = NowUtc();
+  txn.InsertConsentRequest(r);
+  audit.Record("consent.request", "consent_request", r.id,
+               nlohmann::json{{"kind", "publish"}, {"event_id", e.id}}.dump());
+}
+
+// Marks the event changed, e.g. when its indicators change.
+void Touch(store::WriteTxn& txn, model::Event event, const std::string& now) {
+  event.modified = now;
+  txn.UpdateEvent(event);
 }
 
 // The event for a write: hidden and missing give NotFound, visible but not
@@ -177,33 +205,27 @@ Result<model::Event> CreateEvent(access::Gate& gate, const EventInput& in) {
   }
   if (v.is_system() && !in.provider) return Error::Invalid("provider is required", "provider");
   const bool on_behalf = v.is_user() && e.provider_org_id != v.org_id;
-  if (on_behalf && e.status == model::EventStatus::kPublished) e.status = model::EventStatus::kPending;
   e.created = e.modified = NowUtc();
+  std::optional<model::Event> created;
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
-    txn.InsertEvent(e);
-    audit.Record("event.create", "event", e.id, EventAuditDetail(e).dump());
-    if (e.status == model::EventStatus::kPending) {
-      model::ConsentRequest r;
-      r.id = NewUuid();
-      r.kind = model::ConsentKind::kPublish;
-      r.event_id = e.id;
-      r.provider_org_id = e.provider_org_id;
-      r.requester_org_id = v.org_id;
-      r.requester_user_id = v.user_id;
-      r.to_level = e.level;
-      r.reason = "publish on behalf of the provider";
-      r.created = e.created;
-      txn.InsertConsentRequest(r);
-      audit.Record("consent.request", "consent_request", r.id,
-                   nlohmann::json{{"kind", "publish"}, {"event_id", e.id}}.dump());
+    if (on_behalf && e.status == model::EventStatus::kPublished) {
+      e.status = model::EventStatus::kDraft;  // stored first, then made pending
+      txn.InsertEvent(e);
+      RequestPublication(txn, audit, e, v);
+      txn.UpdateEvent(e);
+    } else {
+      txn.InsertEvent(e);
     }
+    audit.Record("event.create", "event", e.id, EventAuditDetail(e).dump());
+    created = txn.EventById(gate.scope(), e.id);
     return {};
   }));
-  return gate.GetEvent(e.id);
+  return *std::move(created);
 }
 
 Result<model::Event> UpdateEvent(access::Gate& gate, const std::string& id, const EventInput& in) {
   if (in.provider) return Error::Invalid("the provider of an event cannot be changed", "provider");
+  std::optional<model::Event> updated;
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     auto found = EditableEvent(gate, txn, id);
     if (!found) return found.error();
@@ -226,17 +248,24 @@ Result<model::Event> UpdateEvent(access::Gate& gate, const std::string& id, cons
       if (*status != e.status) {
         if (e.status == model::EventStatus::kPending)
           return Error::Conflict("the event waits for its provider's consent", "status");
-        if (gate.viewer().is_user() && gate.viewer().org_id != e.provider_org_id)
-          return Error::Forbidden("only the provider publishes or withdraws the event");
-        e.status = *status;
+        const auto& v = gate.viewer();
+        if (v.is_user() && v.org_id != e.provider_org_id) {
+          // The submitter may only (re)submit a draft for the provider's consent.
+          if (*status != model::EventStatus::kPublished)
+            return Error::Forbidden("only the provider withdraws a published event");
+          RequestPublication(txn, audit, e, v);
+        } else {
+          e.status = *status;
+        }
       }
     }
     e.modified = NowUtc();
     txn.UpdateEvent(e);
     audit.Record("event.update", "event", e.id, EventAuditDetail(e).dump());
+    updated = txn.EventById(gate.scope(), e.id);
     return {};
   }));
-  return gate.GetEvent(id);
+  return *std::move(updated);
 }
 
 Status DeleteEvent(access::Gate& gate, const std::string& id) {
@@ -250,7 +279,8 @@ Status DeleteEvent(access::Gate& gate, const std::string& id) {
 }
 
 Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const std::string& event_id,
-                                                    const std::vector<IndicatorInput>& inputs) {
+                                                    const std::vector<IndicatorInput>& inputs,
+                                                    bool as_list) {
   if (inputs.empty()) return Error::Invalid("no indicators given", "indicators");
   std::vector<model::Indicator> added;
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
@@ -259,7 +289,7 @@ Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const st
     std::set<std::pair<model::IndicatorType, std::string>> seen;
     const std::string now = NowUtc();
     for (std::size_t n = 0; n < inputs.size(); ++n) {
-      std::string field = inputs.size() == 1 ? "" : "indicators[" + std::to_string(n) + "]";
+      std::string field = as_list ? "indicators[" + std::to_string(n) + "]" : "";
       model::Indicator base;
       base.event_id = event_id;
       auto built = BuildIndicator(inputs[n], base, *event, field);
@@ -279,9 +309,7 @@ Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const st
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& i : added) ids.push_back(i.id);
     audit.Record("indicator.create", "event", event_id, nlohmann::json{{"ids", ids}}.dump());
-    model::Event touched = *event;
-    touched.modified = now;
-    txn.UpdateEvent(touched);
+    Touch(txn, *event, now);
     return {};
   }));
   return added;
@@ -305,6 +333,7 @@ Result<model::Indicator> UpdateIndicator(access::Gate& gate, const std::string& 
                              "value");
     updated.modified = NowUtc();
     txn.UpdateIndicator(updated);
+    Touch(txn, *event, updated.modified);
     audit.Record("indicator.update", "indicator", id,
                  nlohmann::json{{"event_id", updated.event_id}}.dump());
     return {};
@@ -319,6 +348,7 @@ Status DeleteIndicator(access::Gate& gate, const std::string& id) {
     auto event = EditableEvent(gate, txn, current->event_id);
     if (!event) return event.error();
     txn.DeleteIndicator(id);
+    Touch(txn, *event, NowUtc());
     audit.Record("indicator.delete", "indicator", id,
                  nlohmann::json{{"event_id", current->event_id}, {"value", current->value}}.dump());
     return {};

@@ -37,14 +37,15 @@ struct IndicatorInput {
   std::optional<std::string> level;  // null-able: "" clears
   std::optional<std::string> first_seen;
   std::optional<std::string> last_seen;
-  std::optional<int> confidence;
+  std::optional<int> confidence;  // -1 clears
   std::optional<std::string> comment;
 };
 
-// Adds all or none: the first bad input is reported with its position
-// (field "indicators[3].value").
+// Adds all or none. The first bad input is reported by its field; when the
+// inputs came as a list, with its position ("indicators[3].value").
 Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const std::string& event_id,
-                                                    const std::vector<IndicatorInput>& inputs);
+                                                    const std::vector<IndicatorInput>& inputs,
+                                                    bool as_list);
 Result<model::Indicator> UpdateIndicator(access::Gate& gate, const std::string& id,
                                          const IndicatorInput& in);
 Status DeleteIndicator(access::Gate& gate, const std::string& id);

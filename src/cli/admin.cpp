@@ -1,6 +1,7 @@
 // threatshare admin …: organisations, users, keys and rules on a data
 // directory, without a running server (the server may run meanwhile: SQLite
-// serialises the writes).
+// serialises the writes). create-org and publish-rules may start a new data
+// directory; the others need an existing one, so that a mistyped path fails.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -34,7 +35,7 @@ Result<std::string> ReadPassword() {
 }
 
 int CreateOrg(const AdminFlags& f) {
-  auto data = OpenDataDir(f.data);
+  auto data = OpenDataDir(f.data, OpenMode::kCreate);
   if (!data) return Fail(data.error());
   auto gate = data->SystemGate();
   catalog::OrganisationInput in{f.name, f.sector, f.sub_sector, f.membership};
@@ -101,7 +102,7 @@ int SetRole(const AdminFlags& f) {
 }
 
 int PublishRules(const AdminFlags& f) {
-  auto data = OpenDataDir(f.data);
+  auto data = OpenDataDir(f.data, OpenMode::kCreate);
   if (!data) return Fail(data.error());
   std::ifstream in(f.file);
   if (!in) return Fail("cannot read " + f.file);

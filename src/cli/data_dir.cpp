@@ -1,10 +1,25 @@
 #include "cli/data_dir.hpp"
 
+#include <fstream>
 #include <iostream>
 
 namespace ts::cli {
 
-Result<DataDir> OpenDataDir(const std::filesystem::path& dir) {
+Result<DataDir> OpenDataDir(const std::filesystem::path& dir, OpenMode mode) {
+  std::error_code ec;
+  if (mode == OpenMode::kExisting && !std::filesystem::exists(dir / "threatshare.db", ec))
+    return Error::Invalid("no threatshare data directory at " + dir.string() +
+                          " (create one with: threatshare init --data " + dir.string() + ")");
+  if (mode == OpenMode::kCreate) {
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Error::Invalid("cannot create " + dir.string() + ": " + ec.message());
+    const auto config_file = dir / "threatshare.toml";
+    if (!std::filesystem::exists(config_file, ec)) {
+      std::ofstream out(config_file);
+      out << server::DefaultConfigText();
+      if (!out) return Error::Invalid("cannot write " + config_file.string());
+    }
+  }
   auto config = server::LoadConfig(dir);
   if (!config) return config.error();
   store::SqliteOptions options;

@@ -22,8 +22,13 @@ struct DataDir {
   access::Gate SystemGate() { return access::Gate(*store, *audit_log, access::Viewer::System(), false); }
 };
 
+enum class OpenMode {
+  kExisting,  // the directory must hold a database already (a typo must not make a new one)
+  kCreate,    // create the directory, a commented threatshare.toml and the database if missing
+};
+
 // Loads the configuration and opens the store; Error on failure.
-Result<DataDir> OpenDataDir(const std::filesystem::path& dir);
+Result<DataDir> OpenDataDir(const std::filesystem::path& dir, OpenMode mode = OpenMode::kExisting);
 
 // Prints "threatshare: error: <message>" and returns exit code 1.
 int Fail(const Error& error);

@@ -46,8 +46,8 @@ constexpr DemoOrg kOrgs[] = {
     {"協議会事務局", "none", "", "secretariat", "admin@secretariat.example", "admin"},
     {"解析センター", "none", "", "analyst", "analyst@analysis.example", "analyst"},
     {"東日本電力", "power", "", "participant", "soc@power.example", "analyst"},
-    {"みなと銀行", "finance", "banking", "participant", "csirt@bank.example", "member"},
-    {"水道事業者協会", "water", "", "observer", "observer@water.example", "member"},
+    {"みなと銀行", "finance", "banking", "participant", "csirt@bank.example", "analyst"},
+    {"水道事業者協会", "water", "", "observer", "observer@water.example", "readonly"},
     {"物流関係者", "logistics", "", "related", "related@logistics.example", "member"},
 };
 
@@ -156,7 +156,7 @@ Status Load(DataDir& data) {
       if (i.level) ii.level = i.level;
       inputs.push_back(ii);
     }
-    if (!inputs.empty()) TS_TRY(catalog::AddIndicators(gate, event->id, inputs));
+    if (!inputs.empty()) TS_TRY(catalog::AddIndicators(gate, event->id, inputs, true));
   }
   // A bank asks the power company to share its AMBER mail wave with observers.
   auto bank = ViewerOf(data, kOrgs[3].email);
@@ -180,7 +180,7 @@ Status Load(DataDir& data) {
 }
 
 int LoadDemo(const std::string& dir) {
-  auto data = OpenDataDir(dir);
+  auto data = OpenDataDir(dir, OpenMode::kCreate);
   if (!data) return Fail(data.error());
   {
     auto gate = data->SystemGate();

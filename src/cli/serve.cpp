@@ -19,7 +19,7 @@ struct ServeFlags {
 };
 
 int Serve(const ServeFlags& f) {
-  auto data = OpenDataDir(f.data);
+  auto data = OpenDataDir(f.data, OpenMode::kCreate);
   if (!data) return Fail(data.error());
   auto& config = data->config;
   // Flags win over the environment, which wins over the file.
@@ -47,14 +47,27 @@ int Serve(const ServeFlags& f) {
   std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "threatshare listening on " << (options.tls ? "https" : "http") << "://" << host << ":"
             << http.port() << "/" << std::endl;
+  if (!config.public_url.empty()) std::cout << "public address: " << config.public_url << std::endl;
   http.WaitForShutdownSignal();
   spdlog::info("stopped");
+  return 0;
+}
+
+int Init(const std::string& dir) {
+  auto data = OpenDataDir(dir, OpenMode::kCreate);
+  if (!data) return Fail(data.error());
+  std::cout << "data directory ready: " << dir << " (settings in " << dir << "/threatshare.toml)\n";
   return 0;
 }
 
 }  // namespace
 
 void AddServeCommand(CLI::App& app, Action& action) {
+  auto init_dir = std::make_shared<std::string>();
+  auto* init = app.add_subcommand("init", "Create a data directory with a commented configuration file");
+  init->add_option("--data", *init_dir, "Data directory")->required();
+  init->callback([init_dir, &action] { action = [init_dir] { return Init(*init_dir); }; });
+
   auto flags = std::make_shared<ServeFlags>();
   auto* cmd = app.add_subcommand("serve", "Run the portal on a data directory");
   cmd->add_option("--data", flags->data, "Data directory (created if missing)")->required();

@@ -12,6 +12,16 @@ enum class IndicatorType {
   kMd5, kSha1, kSha256, kSha512, kSsdeep, kTlsh, kMutex, kRegistryKey, kUserAgent, kJa3, kText,
 };
 
+inline constexpr IndicatorType kAllIndicatorTypes[] = {
+    IndicatorType::kIpv4,      IndicatorType::kIpv6,         IndicatorType::kCidr,
+    IndicatorType::kDomain,    IndicatorType::kHostname,     IndicatorType::kUrl,
+    IndicatorType::kEmailAddr, IndicatorType::kEmailSubject, IndicatorType::kFilename,
+    IndicatorType::kMd5,       IndicatorType::kSha1,         IndicatorType::kSha256,
+    IndicatorType::kSha512,    IndicatorType::kSsdeep,       IndicatorType::kTlsh,
+    IndicatorType::kMutex,     IndicatorType::kRegistryKey,  IndicatorType::kUserAgent,
+    IndicatorType::kJa3,       IndicatorType::kText,
+};
+
 // "ipv4", "ipv6", "cidr", "domain", "hostname", "url", "email-addr",
 // "email-subject", "filename", "md5", "sha1", "sha256", "sha512", "ssdeep",
 // "tlsh", "mutex", "registry-key", "user-agent", "ja3", "text".

@@ -38,7 +38,7 @@ struct EventFilter {
 struct IndicatorFilter {
   std::string event_id;  // empty: all events in scope
   std::optional<model::IndicatorType> type;
-  std::string value;  // exact, normalised
+  std::vector<std::string> values;  // any of these exact, normalised values
   std::string text;   // substring of the value
   int64_t offset = 0;
   int64_t limit = 100;

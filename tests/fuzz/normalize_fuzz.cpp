@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <string_view>
 
 #include "ingest/normalize.hpp"
@@ -11,7 +12,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   // The first byte picks the type, the rest is the value.
-  auto type = static_cast<ts::model::IndicatorType>(data[0] % 20);
+  constexpr auto& kTypes = ts::model::kAllIndicatorTypes;
+  auto type = kTypes[data[0] % std::size(kTypes)];
   std::string_view raw(reinterpret_cast<const char*>(data + 1), size - 1);
   auto once = ts::ingest::Normalize(type, raw);
   if (once.ok()) {

@@ -34,6 +34,11 @@ void AddAuditRoutes(Router& router) {
       entries = txn.AuditEntries(*after, std::max<int64_t>(*limit, 1));
       return {};
     }));
+    // Who looked at the log is itself worth keeping.
+    TS_TRY(ctx.gate.Write([&](store::WriteTxn&, access::Auditor& audit) -> Status {
+      audit.Record("audit.read", "audit", "", json{{"after", *after}, {"count", entries.size()}}.dump());
+      return {};
+    }));
     return JsonResponse({{"items", ToJsonArray(entries)}});
   });
   router.Add("GET", "/api/v1/audit/verify", [](Context& ctx) -> Result<Response> {

@@ -100,7 +100,7 @@ Result<Response> ListIndicators(Context& ctx) {
 Result<Response> AddIndicators(Context& ctx) {
   auto inputs = ReadIndicatorInputs(ctx.request);
   if (!inputs) return inputs.error();
-  auto added = catalog::AddIndicators(ctx.gate, ctx.Param("id"), *inputs);
+  auto added = catalog::AddIndicators(ctx.gate, ctx.Param("id"), inputs->items, inputs->as_list);
   if (!added) return added.error();
   return JsonResponse({{"items", ToJsonArray(*added)}}, 201);
 }

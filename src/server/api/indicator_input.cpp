@@ -32,6 +32,8 @@ Result<catalog::IndicatorInput> ReadIndicator(const json& obj, const std::string
     else if (it->is_string()) in.level = it->get<std::string>();
     else return Error::Invalid("level must be a string or null", name("level"));
   }
+  // confidence: null clears it (unknown), an integer 0..100 sets it.
+  if (auto it = obj.find("confidence"); it != obj.end() && it->is_null()) in.confidence = -1;
   auto confidence = IntField(obj, "confidence");
   if (!confidence) return Error::Invalid(confidence.error().message, name("confidence"));
   if (*confidence) {
@@ -42,11 +44,11 @@ Result<catalog::IndicatorInput> ReadIndicator(const json& obj, const std::string
   return in;
 }
 
-Result<std::vector<catalog::IndicatorInput>> ReadIndicatorInputs(const Request& req) {
+Result<IndicatorInputs> ReadIndicatorInputs(const Request& req) {
   auto body = ParseObject(req, {"type", "value", "level", "first_seen", "last_seen", "confidence",
                                 "comment", "indicators"});
   if (!body) return body.error();
-  std::vector<catalog::IndicatorInput> out;
+  IndicatorInputs out;
   if (auto it = body->find("indicators"); it != body->end()) {
     if (body->size() != 1) return Error::Invalid("give either one indicator or an 'indicators' array");
     if (!it->is_array()) return Error::Invalid("indicators must be an array", "indicators");
@@ -54,13 +56,14 @@ Result<std::vector<catalog::IndicatorInput>> ReadIndicatorInputs(const Request& 
     for (std::size_t n = 0; n < it->size(); ++n) {
       auto in = ReadIndicator((*it)[n], "indicators[" + std::to_string(n) + "]");
       if (!in) return in.error();
-      out.push_back(*std::move(in));
+      out.items.push_back(*std::move(in));
     }
+    out.as_list = true;
     return out;
   }
   auto in = ReadIndicator(*body, "");
   if (!in) return in.error();
-  out.push_back(*std::move(in));
+  out.items.push_back(*std::move(in));
   return out;
 }
 

@@ -13,7 +13,11 @@ namespace ts::server::api {
 
 // One indicator object's fields; `field` prefixes error field names.
 Result<catalog::IndicatorInput> ReadIndicator(const nlohmann::json& obj, const std::string& field);
+struct IndicatorInputs {
+  std::vector<catalog::IndicatorInput> items;
+  bool as_list = false;  // given as {"indicators": [...]}
+};
 // A body holding one indicator object, or {"indicators": [objects]}.
-Result<std::vector<catalog::IndicatorInput>> ReadIndicatorInputs(const Request& req);
+Result<IndicatorInputs> ReadIndicatorInputs(const Request& req);
 
 }  // namespace ts::server::api

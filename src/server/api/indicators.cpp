@@ -23,11 +23,13 @@ Result<Response> Search(Context& ctx) {
     if (!f.type) return Error::Invalid("unknown indicator type '" + std::string(t) + "'", "type");
   }
   if (auto v = ctx.request.Query("value"); !v.empty()) {
-    // Exact search compares canonical forms, so a defanged value finds its match.
-    auto type = f.type ? f.type : ingest::DetectType(v);
-    auto normal = type ? ingest::Normalize(*type, v) : Result<std::string>(std::string(v));
-    f.value = normal ? *normal : std::string(v);
-    if (!f.type) f.type = type;
+    // Exact search compares canonical forms, so a defanged value finds its
+    // match; without a type, every reading of the value counts.
+    for (auto type : model::kAllIndicatorTypes) {
+      if (f.type && *f.type != type) continue;
+      if (auto normal = ingest::Normalize(type, v)) f.values.push_back(*normal);
+    }
+    if (f.values.empty()) f.values.push_back(std::string(v));
   }
   auto page = ctx.gate.ListIndicators(f);
   if (!page) return page.error();

@@ -19,6 +19,7 @@ void AddSystemRoutes(Router& router) {
       },
       {.anonymous = Anonymous::kAlways, .before_rules = true});
   router.Add("GET", "/metrics", [](Context& ctx) -> Result<Response> {
+    // A scraper's key keeps working when new operating rules appear.
     if (!access::IsInstanceAdmin(ctx.gate.viewer()))
       return Error::Forbidden("metrics are for secretariat administrators");
     Response r;
@@ -26,7 +27,8 @@ void AddSystemRoutes(Router& router) {
     r.body = ctx.app.metrics().Render(
         {{"threatshare_database_bytes", static_cast<double>(ctx.app.store().DatabaseBytes())}});
     return r;
-  });
+    },
+             {.before_rules = true});
 }
 
 }  // namespace ts::server::api

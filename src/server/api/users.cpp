@@ -15,20 +15,18 @@ Result<int64_t> ParseId(std::string_view s, const char* what) {
   return id;
 }
 
-Result<catalog::UserInput> ReadInput(const Request& req) {
-  auto body = ParseObject(req, {"org_id", "email", "display_name", "role", "disabled", "password"});
-  if (!body) return body.error();
+Result<catalog::UserInput> ReadInput(const json& body) {
   catalog::UserInput in;
-  auto org = IntField(*body, "org_id");
+  auto org = IntField(body, "org_id");
   if (!org) return org.error();
   in.org_id = *org;
   for (auto [name, dst] : {std::pair{"email", &in.email}, std::pair{"display_name", &in.display_name},
                            std::pair{"role", &in.role}}) {
-    auto v = StringField(*body, name);
+    auto v = StringField(body, name);
     if (!v) return v.error();
     *dst = *v;
   }
-  auto disabled = BoolField(*body, "disabled");
+  auto disabled = BoolField(body, "disabled");
   if (!disabled) return disabled.error();
   in.disabled = *disabled;
   return in;
@@ -57,10 +55,11 @@ void AddUserRoutes(Router& router) {
     return JsonResponse({{"items", ToJsonArray(*users)}});
   });
   router.Add("POST", "/api/v1/users", [](Context& ctx) -> Result<Response> {
-    auto in = ReadInput(ctx.request);
+    auto body = ParseObject(ctx.request, {"org_id", "email", "display_name", "role", "password"});
+    if (!body) return body.error();
+    auto in = ReadInput(*body);
     if (!in) return in.error();
-    auto body = json::parse(ctx.request.body);
-    auto password = StringField(body, "password");
+    auto password = StringField(*body, "password");
     if (!password) return password.error();
     if (!*password) return Error::Invalid("password is required", "password");
     if (!in->org_id) in->org_id = ctx.gate.viewer().org_id;
@@ -78,9 +77,10 @@ void AddUserRoutes(Router& router) {
   router.Add("PATCH", "/api/v1/users/{id}", [](Context& ctx) -> Result<Response> {
     auto id = ParseId(ctx.Param("id"), "user");
     if (!id) return id.error();
-    auto in = ReadInput(ctx.request);
+    auto body = ParseObject(ctx.request, {"org_id", "display_name", "role", "disabled"});
+    if (!body) return body.error();
+    auto in = ReadInput(*body);
     if (!in) return in.error();
-    if (in->email) return Error::Invalid("the e-mail address of a user cannot be changed", "email");
     auto user = catalog::UpdateUser(ctx.gate, *id, *in);
     if (!user) return user.error();
     return JsonResponse(ToJson(*user));

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace ts::store::sqlite {
 namespace {
 
@@ -338,13 +340,13 @@ Page<model::Indicator> SqliteTxn::Indicators(const access::Scope& scope, const I
   std::string where = std::string(" FROM indicators i JOIN events e ON e.rid = i.event_rid WHERE ") +
                       std::string(kEventVisible) + " AND " + std::string(kIndicatorVisible) +
                       " AND (?4 IS NULL OR e.id = ?4) AND (?5 IS NULL OR i.type = ?5)"
-                      " AND (?6 IS NULL OR i.value = ?6)"
+                      " AND (?6 IS NULL OR i.value IN (SELECT value FROM json_each(?6)))"
                       " AND (?7 IS NULL OR i.value LIKE ?7 ESCAPE '\\')";
   auto bind = [&](Stmt& s) {
     BindScope(s, scope);
     f.event_id.empty() ? s.BindNull(4) : s.Bind(4, f.event_id);
     f.type ? s.Bind(5, model::IndicatorTypeName(*f.type)) : s.BindNull(5);
-    f.value.empty() ? s.BindNull(6) : s.Bind(6, f.value);
+    f.values.empty() ? s.BindNull(6) : s.Bind(6, nlohmann::json(f.values).dump());
     f.text.empty() ? s.BindNull(7) : s.Bind(7, LikePattern(f.text));
   };
   Page<model::Indicator> page;
