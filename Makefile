@@ -3,12 +3,14 @@
 RELEASE_DIR := build/release
 TEST_DIR    := build/test
 BENCH_DIR   := build/bench
+FUZZ_DIR    := build/fuzz
+FUZZ_SECONDS ?= 10
 DATA        ?= data
 LISTEN      ?= 127.0.0.1:8443
 JOBS        ?= $(shell nproc)
 CMAKE_GEN   := -G Ninja
 
-.PHONY: all deps build run test bench format clean
+.PHONY: all deps build run test fuzz-build fuzz bench format clean
 
 all: build
 
@@ -25,11 +27,21 @@ run: build
 	@$(RELEASE_DIR)/src/threatshare serve --data $(DATA) --listen $(LISTEN)
 
 # The test build uses AddressSanitizer and UndefinedBehaviorSanitizer with
-# warnings as errors; every suite runs against it.
-test: deps
+# warnings as errors; every suite runs against it. The fuzz targets run
+# briefly first, so that ctest's summary is the last thing printed.
+test: deps fuzz-build
 	@cmake -S . -B $(TEST_DIR) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DTS_WERROR=ON -DTS_SANITIZE=ON > /dev/null
 	@cmake --build $(TEST_DIR) -j $(JOBS)
+	@bash tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 	@cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer needs clang; `make fuzz FUZZ_SECONDS=600` fuzzes for longer.
+fuzz-build: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTS_FUZZ=ON -DTS_TESTS=OFF > /dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzz_all
+
+fuzz: fuzz-build
+	@bash tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: deps
 	@cmake -S . -B $(BENCH_DIR) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DTS_TESTS=OFF -DTS_BENCH=ON > /dev/null

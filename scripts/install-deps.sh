@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev openssl
   libidn2-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format python3 curl
+  clang-format clang libclang-rt-dev python3 curl
 )
 
 missing=()

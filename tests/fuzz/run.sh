@@ -5,10 +5,11 @@ set -euo pipefail
 build=$1
 seconds=${2:-20}
 here=$(cd "$(dirname "$0")" && pwd)
-for target in normalize_fuzz indicator_body_fuzz; do
+for seeds in "$here"/corpus/*/; do
+  target=$(basename "$seeds")_fuzz
   work=$(mktemp -d)
   mkdir "$work/corpus"
-  cp "$here/corpus/${target%_fuzz}/"* "$work/corpus/"
+  cp "$seeds"* "$work/corpus/"
   echo "fuzz: $target for ${seconds}s"
   status=0
   "$build/tests/fuzz/$target" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1 \
