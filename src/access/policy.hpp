@@ -23,6 +23,9 @@ class ScopeFactory {
 // The narrowest level that reaches a membership type.
 model::Level NarrowestVisibleLevel(model::Membership m);
 
+// The visibility rule for one item. Store engines apply the same rule in
+// their query language from a Scope; tests/unit/access_scope_test.cpp checks
+// that both agree on every combination.
 bool CanSeeEvent(const Viewer& v, const model::Event& e, bool anonymous_read);
 bool CanSeeIndicator(const Viewer& v, const model::Event& e, const model::Indicator& i,
                      bool anonymous_read);

@@ -203,7 +203,11 @@ Result<model::Event> CreateEvent(access::Gate& gate, const EventInput& in) {
     if (!provider) return Error::Invalid("unknown provider organisation '" + *in.provider + "'", "provider");
     e.provider_org_id = provider->id;
   }
-  if (v.is_system() && !in.provider) return Error::Invalid("provider is required", "provider");
+  if (v.is_system()) {
+    // The command line acts for the provider it names.
+    if (!in.provider) return Error::Invalid("provider is required", "provider");
+    e.submitter_org_id = e.provider_org_id;
+  }
   const bool on_behalf = v.is_user() && e.provider_org_id != v.org_id;
   e.created = e.modified = NowUtc();
   std::optional<model::Event> created;
