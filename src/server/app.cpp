@@ -32,7 +32,7 @@ const std::string kUnknownRoute = "unmatched";
 void App::TouchKey(int64_t key_id, const std::string& last_used) {
   // Once a minute is precise enough for "last used" and spares a write per request.
   auto last = ParseTime(last_used);
-  if (last && std::chrono::system_clock::now() - *last < std::chrono::minutes(1)) return;
+  if (last && Now() - *last < std::chrono::minutes(1)) return;
   Status st = store_->Write([&](store::WriteTxn& txn) -> Status {
     txn.TouchApiKey(key_id, NowUtc());
     return {};
@@ -55,6 +55,7 @@ App::App(Config config, std::unique_ptr<store::Store> store)
   api::AddIndicatorRoutes(router_);
   api::AddConsentRoutes(router_);
   api::AddAuditRoutes(router_);
+  api::AddFollowUpRoutes(router_);
   api::AddSystemRoutes(router_);
 }
 

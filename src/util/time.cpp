@@ -2,19 +2,28 @@
 
 #include <cstdio>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 namespace ts {
 
 std::string FormatUtc(SysTime t) {
-  auto micros = std::chrono::time_point_cast<std::chrono::microseconds>(t);
-  auto secs = std::chrono::floor<std::chrono::seconds>(micros);
-  auto frac = (micros - secs).count();
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:06d}Z", secs, frac);
+  // By hand: fmt's chrono support goes through nanoseconds and overflows
+  // for times past 2262.
+  using namespace std::chrono;
+  auto day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss hms{t - day};
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:06d}Z", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
+                     hms.subseconds().count());
 }
 
-std::string NowUtc() { return FormatUtc(std::chrono::system_clock::now()); }
+SysTime Now() {
+  return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+}
+
+std::string NowUtc() { return FormatUtc(Now()); }
 
 std::optional<SysTime> ParseTime(std::string_view s) {
   // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM); 't', 'z' and a space separator accepted.
@@ -64,7 +73,7 @@ std::optional<SysTime> ParseTime(std::string_view s) {
   if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
   auto t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} + microseconds{micros} -
            minutes{offset_minutes};
-  return time_point_cast<system_clock::duration>(t);
+  return t;
 }
 
 std::optional<std::string> CanonicalTime(std::string_view s) {

@@ -9,10 +9,13 @@
 
 namespace ts {
 
-using SysTime = std::chrono::system_clock::time_point;
+// Microseconds since the epoch: enough for the years 0000–9999 that RFC 3339
+// can write (nanoseconds would overflow past 2262).
+using SysTime = std::chrono::sys_time<std::chrono::microseconds>;
 
 // Now, with microseconds.
 std::string NowUtc();
+SysTime Now();
 std::string FormatUtc(SysTime t);
 // Parses RFC 3339 with any offset ("Z", "+09:00") and optional fraction.
 std::optional<SysTime> ParseTime(std::string_view s);

@@ -98,7 +98,7 @@ Result<Response> Login(Context& ctx) {
   session.csrf_token = RandomToken(32);
   session.created = NowUtc();
   const int max_age = ctx.app.config().session_hours * 3600;
-  session.expires = FormatUtc(std::chrono::system_clock::now() + std::chrono::seconds(max_age));
+  session.expires = FormatUtc(Now() + std::chrono::seconds(max_age));
 
   access::Viewer viewer;
   TS_TRY(ctx.app.store().Read([&](store::ReadTxn& txn) -> Status {
