@@ -1,5 +1,7 @@
 #include "access/gate.hpp"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 namespace ts::access {
@@ -82,6 +84,49 @@ Result<store::Page<model::Indicator>> Gate::ListIndicators(const store::Indicato
   if (!ids.empty())
     AuditRead("indicator.list", "indicator", filter.event_id, nlohmann::json{{"ids", ids}}.dump());
   return page;
+}
+
+
+Result<std::vector<model::Sighting>> Gate::SightingsOf(const std::string& indicator_id) {
+  auto indicator = GetIndicator(indicator_id);
+  if (!indicator) return indicator.error();
+  std::vector<model::Sighting> sightings;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    sightings = txn.Sightings(indicator_id);
+    return {};
+  }));
+  for (auto& s : sightings) {
+    if (CanSeeReporter(viewer_, s.org_id, s.share_identity)) continue;
+    s.org_id = 0;
+    s.terminals.clear();
+  }
+  return sightings;
+}
+
+Result<std::vector<store::UseRow>> Gate::ListUses(const store::UseFilter& filter) {
+  std::vector<store::UseRow> rows;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    rows = txn.Uses(scope(), filter);
+    return {};
+  }));
+  nlohmann::json audited = nlohmann::json::array();
+  for (auto& r : rows) {
+    if (!CanSeeReporter(viewer_, r.use.org_id, r.use.share_identity)) {
+      r.use.org_id = 0;
+      r.use.user_id = 0;
+      r.use.comment.clear();
+    }
+  }
+  std::set<std::string> events;
+  for (const auto& r : rows) events.insert(r.use.event_id);
+  // The report reveals which events were used: audit those that are RED or AMBER.
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    for (const auto& id : events)
+      if (auto e = txn.EventById(scope(), id); e && IsAuditedRead(e->level)) audited.push_back(id);
+    return {};
+  }));
+  if (!audited.empty()) AuditRead("use.list", "event", "", nlohmann::json{{"ids", audited}}.dump());
+  return rows;
 }
 
 }  // namespace ts::access

@@ -48,6 +48,12 @@ class Gate {
   Result<model::Indicator> GetIndicator(const std::string& id);
   Result<store::Page<model::Indicator>> ListIndicators(const store::IndicatorFilter& filter);
 
+  // Reports on a visible indicator; the reporter's identity and terminal
+  // details are blanked (org_id 0) unless the viewer may see them.
+  Result<std::vector<model::Sighting>> SightingsOf(const std::string& indicator_id);
+  // Uses of visible events; identity and comment blanked likewise.
+  Result<std::vector<store::UseRow>> ListUses(const store::UseFilter& filter);
+
   // Other reads (organisations, users, keys, rules, consent): the caller
   // checks the policy functions; nothing here is a shared item.
   Status Read(const std::function<Status(store::ReadTxn&)>& fn) { return store_.Read(fn); }

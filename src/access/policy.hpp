@@ -41,6 +41,11 @@ bool IsInstanceAdmin(const Viewer& v);  // secretariat admins and the system
 bool CanManageUsersOf(const Viewer& v, int64_t org_id);
 bool CanReadAudit(const Viewer& v);
 
+// Whether a viewer may learn which organisation reported a sighting or a
+// use (and its terminal details or comment): the reporter itself, or anyone
+// in scope when the reporter chose to share its identity.
+bool CanSeeReporter(const Viewer& v, int64_t reporter_org_id, bool shared);
+
 // Reads of these levels are recorded in the audit log.
 inline bool IsAuditedRead(model::Level level) { return level <= model::Level::kAmber; }
 

@@ -11,6 +11,7 @@
 #include "model/event.hpp"
 #include "model/level.hpp"
 #include "model/organisation.hpp"
+#include "model/sighting.hpp"
 
 namespace ts::store {
 
@@ -40,8 +41,26 @@ struct IndicatorFilter {
   std::optional<model::IndicatorType> type;
   std::vector<std::string> values;  // any of these exact, normalised values
   std::string text;   // substring of the value
+  std::vector<model::Level> levels;  // effective level among these; empty: any
+  std::string event_tag;             // the event carries this tag
+  std::string modified_since;        // RFC 3339; empty: any time
   int64_t offset = 0;
   int64_t limit = 100;
+};
+
+// One use of an event, with what a report needs of the event.
+struct UseRow {
+  model::EventUse use;
+  std::string event_title;
+  int64_t provider_org_id = 0;
+  std::string provider_name;
+};
+
+struct UseFilter {
+  std::string from;  // RFC 3339, inclusive; empty: any
+  std::string to;    // RFC 3339, exclusive; empty: any
+  std::optional<int64_t> provider_org_id;
+  std::string event_id;
 };
 
 struct ApiKeyRecord {

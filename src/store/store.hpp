@@ -64,6 +64,12 @@ class ReadTxn {
   virtual std::vector<model::ConsentRequest> ConsentRequests(
       int64_t org_id, std::optional<model::ConsentState> state) = 0;
 
+  // Reports of one indicator, oldest first; the caller decides what of the
+  // reporter a viewer may see.
+  virtual std::vector<model::Sighting> Sightings(const std::string& indicator_id) = 0;
+  // Uses of the events in scope matching the filter, oldest first.
+  virtual std::vector<UseRow> Uses(const access::Scope& scope, const UseFilter& filter) = 0;
+
   virtual std::optional<model::AuditEntry> LastAuditEntry() = 0;
   // Entries with seq > after_seq in order, at most limit (0: all).
   virtual std::vector<model::AuditEntry> AuditEntries(int64_t after_seq, int64_t limit) = 0;
@@ -103,6 +109,9 @@ class WriteTxn : public ReadTxn {
 
   virtual void InsertConsentRequest(const model::ConsentRequest& request) = 0;
   virtual void UpdateConsentRequest(const model::ConsentRequest& request) = 0;
+
+  virtual void InsertSighting(const model::Sighting& sighting) = 0;
+  virtual void InsertEventUse(const model::EventUse& use) = 0;
 
   virtual void AppendAudit(const model::AuditEntry& entry) = 0;
 };

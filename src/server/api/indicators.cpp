@@ -6,6 +6,7 @@
 #include "server/api/indicator_input.hpp"
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
+#include "util/time.hpp"
 
 namespace ts::server::api {
 namespace {
@@ -30,6 +31,24 @@ Result<Response> Search(Context& ctx) {
       if (auto normal = ingest::Normalize(type, v)) f.values.push_back(*normal);
     }
     if (f.values.empty()) f.values.push_back(std::string(v));
+  }
+  // For hunting: effective levels (comma-separated), an event tag such as a
+  // campaign, and changes since a time.
+  if (auto levels = ctx.request.Query("levels"); !levels.empty()) {
+    std::size_t start = 0;
+    while (start <= levels.size()) {
+      auto end = std::min(levels.find(',', start), levels.size());
+      auto level = model::ParseLevel(levels.substr(start, end - start));
+      if (!level) return Error::Invalid("levels must list RED, AMBER, YELLOW, GREEN or WHITE", "levels");
+      f.levels.push_back(*level);
+      start = end + 1;
+    }
+  }
+  f.event_tag = std::string(ctx.request.Query("tag"));
+  if (auto since = ctx.request.Query("since"); !since.empty()) {
+    auto t = CanonicalTime(since);
+    if (!t) return Error::Invalid("since must be an RFC 3339 time", "since");
+    f.modified_since = *t;
   }
   auto page = ctx.gate.ListIndicators(f);
   if (!page) return page.error();

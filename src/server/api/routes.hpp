@@ -13,6 +13,7 @@ void AddEventRoutes(Router& router);
 void AddIndicatorRoutes(Router& router);
 void AddConsentRoutes(Router& router);
 void AddAuditRoutes(Router& router);
+void AddFollowUpRoutes(Router& router);
 void AddSystemRoutes(Router& router);
 
 }  // namespace ts::server::api

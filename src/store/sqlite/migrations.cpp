@@ -135,6 +135,34 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL
 );
 )sql",
+    // 2: sightings and uses reported back by members.
+    R"sql(
+CREATE TABLE sightings (
+  id TEXT PRIMARY KEY,
+  indicator_rid INTEGER NOT NULL REFERENCES indicators(rid) ON DELETE CASCADE,
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  count INTEGER NOT NULL CHECK (count > 0),
+  share_identity INTEGER NOT NULL DEFAULT 0,
+  terminals TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL,
+  created TEXT NOT NULL
+);
+CREATE INDEX sightings_indicator ON sightings(indicator_rid);
+CREATE TABLE event_uses (
+  id TEXT PRIMARY KEY,
+  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  user_id INTEGER NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('blocked','detected','false_positive','not_relevant')),
+  comment TEXT NOT NULL DEFAULT '',
+  share_identity INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL
+);
+CREATE INDEX event_uses_event ON event_uses(event_rid);
+CREATE INDEX event_uses_created ON event_uses(created);
+)sql",
 };
 
 }  // namespace

@@ -341,13 +341,27 @@ Page<model::Indicator> SqliteTxn::Indicators(const access::Scope& scope, const I
                       std::string(kEventVisible) + " AND " + std::string(kIndicatorVisible) +
                       " AND (?4 IS NULL OR e.id = ?4) AND (?5 IS NULL OR i.type = ?5)"
                       " AND (?6 IS NULL OR i.value IN (SELECT value FROM json_each(?6)))"
-                      " AND (?7 IS NULL OR i.value LIKE ?7 ESCAPE '\\')";
+                      " AND (?7 IS NULL OR i.value LIKE ?7 ESCAPE '\\')"
+                      " AND (?10 IS NULL OR (CASE WHEN i.level IS NOT NULL AND i.level < e.level"
+                      " THEN i.level ELSE e.level END) IN (SELECT value FROM json_each(?10)))"
+                      " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM event_tags t WHERE t.event_rid = e.rid"
+                      " AND t.tag = ?11))"
+                      " AND (?12 IS NULL OR i.modified >= ?12)";
   auto bind = [&](Stmt& s) {
     BindScope(s, scope);
     f.event_id.empty() ? s.BindNull(4) : s.Bind(4, f.event_id);
     f.type ? s.Bind(5, model::IndicatorTypeName(*f.type)) : s.BindNull(5);
     f.values.empty() ? s.BindNull(6) : s.Bind(6, nlohmann::json(f.values).dump());
     f.text.empty() ? s.BindNull(7) : s.Bind(7, LikePattern(f.text));
+    if (f.levels.empty()) {
+      s.BindNull(10);
+    } else {
+      nlohmann::json levels = nlohmann::json::array();
+      for (auto l : f.levels) levels.push_back(static_cast<int>(l));
+      s.Bind(10, levels.dump());
+    }
+    f.event_tag.empty() ? s.BindNull(11) : s.Bind(11, f.event_tag);
+    f.modified_since.empty() ? s.BindNull(12) : s.Bind(12, f.modified_since);
   };
   Page<model::Indicator> page;
   {
@@ -379,6 +393,52 @@ std::vector<model::ConsentRequest> SqliteTxn::ConsentRequests(int64_t org_id,
   state ? s.Bind(2, model::ConsentStateName(*state)) : s.BindNull(2);
   std::vector<model::ConsentRequest> out;
   while (s.Step()) out.push_back(ReadConsent(s));
+  return out;
+}
+
+std::vector<model::Sighting> SqliteTxn::Sightings(const std::string& indicator_id) {
+  Stmt s(db_,
+         "SELECT s.id, i.id, s.org_id, s.first_seen, s.last_seen, s.count, s.share_identity, "
+         "s.terminals, s.source, s.created FROM sightings s JOIN indicators i ON i.rid = s.indicator_rid "
+         "WHERE i.id = ? ORDER BY s.created, s.id");
+  s.Bind(1, indicator_id);
+  std::vector<model::Sighting> out;
+  while (s.Step())
+    out.push_back({s.Text(0), s.Text(1), s.Int(2), s.Text(3), s.Text(4), s.Int(5), s.Int(6) != 0,
+                   s.Text(7), s.Text(8), s.Text(9)});
+  return out;
+}
+
+std::vector<UseRow> SqliteTxn::Uses(const access::Scope& scope, const UseFilter& f) {
+  Stmt s(db_, std::string("SELECT u.id, e.id, u.org_id, u.user_id, u.action, u.comment, u.share_identity, "
+                          "u.created, e.title, e.provider_org_id, o.name FROM event_uses u "
+                          "JOIN events e ON e.rid = u.event_rid JOIN organisations o ON o.id = e.provider_org_id "
+                          "WHERE ") +
+                  std::string(kEventVisible) +
+                  " AND (?4 IS NULL OR u.created >= ?4) AND (?5 IS NULL OR u.created < ?5)"
+                  " AND (?6 IS NULL OR e.provider_org_id = ?6) AND (?7 IS NULL OR e.id = ?7)"
+                  " ORDER BY u.created, u.id");
+  BindScope(s, scope);
+  f.from.empty() ? s.BindNull(4) : s.Bind(4, f.from);
+  f.to.empty() ? s.BindNull(5) : s.Bind(5, f.to);
+  s.Bind(6, f.provider_org_id);
+  f.event_id.empty() ? s.BindNull(7) : s.Bind(7, f.event_id);
+  std::vector<UseRow> out;
+  while (s.Step()) {
+    UseRow r;
+    r.use.id = s.Text(0);
+    r.use.event_id = s.Text(1);
+    r.use.org_id = s.Int(2);
+    r.use.user_id = s.Int(3);
+    r.use.action = model::ParseUseAction(s.Text(4)).value_or(model::UseAction::kDetected);
+    r.use.comment = s.Text(5);
+    r.use.share_identity = s.Int(6) != 0;
+    r.use.created = s.Text(7);
+    r.event_title = s.Text(8);
+    r.provider_org_id = s.Int(9);
+    r.provider_name = s.Text(10);
+    out.push_back(std::move(r));
+  }
   return out;
 }
 
@@ -637,6 +697,38 @@ void SqliteTxn::UpdateConsentRequest(const model::ConsentRequest& r) {
       .Bind(3, r.decision_comment)
       .Bind(4, r.decided)
       .Bind(5, r.id)
+      .Run();
+}
+
+void SqliteTxn::InsertSighting(const model::Sighting& x) {
+  Stmt(db_,
+       "INSERT INTO sightings(id, indicator_rid, org_id, first_seen, last_seen, count, share_identity, "
+       "terminals, source, created) SELECT ?, rid, ?, ?, ?, ?, ?, ?, ?, ? FROM indicators WHERE id = ?")
+      .Bind(1, x.id)
+      .Bind(2, x.org_id)
+      .Bind(3, x.first_seen)
+      .Bind(4, x.last_seen)
+      .Bind(5, x.count)
+      .Bind(6, static_cast<int64_t>(x.share_identity))
+      .Bind(7, x.terminals)
+      .Bind(8, x.source)
+      .Bind(9, x.created)
+      .Bind(10, x.indicator_id)
+      .Run();
+}
+
+void SqliteTxn::InsertEventUse(const model::EventUse& u) {
+  Stmt(db_,
+       "INSERT INTO event_uses(id, event_rid, org_id, user_id, action, comment, share_identity, created) "
+       "SELECT ?, rid, ?, ?, ?, ?, ?, ? FROM events WHERE id = ?")
+      .Bind(1, u.id)
+      .Bind(2, u.org_id)
+      .Bind(3, u.user_id)
+      .Bind(4, model::UseActionName(u.action))
+      .Bind(5, u.comment)
+      .Bind(6, static_cast<int64_t>(u.share_identity))
+      .Bind(7, u.created)
+      .Bind(8, u.event_id)
       .Run();
 }
 

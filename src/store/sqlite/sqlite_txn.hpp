@@ -33,6 +33,8 @@ class SqliteTxn final : public WriteTxn {
   std::optional<model::ConsentRequest> ConsentRequestById(const std::string& id) override;
   std::vector<model::ConsentRequest> ConsentRequests(
       int64_t org_id, std::optional<model::ConsentState> state) override;
+  std::vector<model::Sighting> Sightings(const std::string& indicator_id) override;
+  std::vector<UseRow> Uses(const access::Scope& scope, const UseFilter& filter) override;
   std::optional<model::AuditEntry> LastAuditEntry() override;
   std::vector<model::AuditEntry> AuditEntries(int64_t after_seq, int64_t limit) override;
 
@@ -60,6 +62,8 @@ class SqliteTxn final : public WriteTxn {
   void DeleteIndicator(const std::string& id) override;
   void InsertConsentRequest(const model::ConsentRequest& request) override;
   void UpdateConsentRequest(const model::ConsentRequest& request) override;
+  void InsertSighting(const model::Sighting& sighting) override;
+  void InsertEventUse(const model::EventUse& use) override;
   void AppendAudit(const model::AuditEntry& entry) override;
 
  private:
