@@ -82,6 +82,10 @@ bool CanManageUsersOf(const Viewer& v, int64_t org_id) {
 
 bool CanReadAudit(const Viewer& v) { return IsInstanceAdmin(v); }
 
+bool CanCreateKeyFor(const Viewer& v, int64_t user_id) {
+  return v.is_system() || (v.is_user() && v.user_id == user_id);
+}
+
 bool CanSeeReporter(const Viewer& v, int64_t reporter_org_id, bool shared) {
   return shared || v.is_system() || (v.is_user() && v.org_id == reporter_org_id);
 }

@@ -40,6 +40,8 @@ bool CanSetLevelDirectly(const Viewer& v, const model::Event& e);
 bool IsInstanceAdmin(const Viewer& v);  // secretariat admins and the system
 bool CanManageUsersOf(const Viewer& v, int64_t org_id);
 bool CanReadAudit(const Viewer& v);
+// API keys are made by their own user, or by the system (CLI set-up).
+bool CanCreateKeyFor(const Viewer& v, int64_t user_id);
 
 // Whether a viewer may learn which organisation reported a sighting or a
 // use (and its terminal details or comment): the reporter itself, or anyone

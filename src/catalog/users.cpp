@@ -165,6 +165,10 @@ Result<NewApiKey> CreateApiKey(access::Gate& gate, int64_t user_id, const std::s
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     auto user = txn.UserById(user_id);
     if (!user || !MaySeeUser(gate.viewer(), *user)) return Error::NotFound("user");
+    // A key acts as its user; an administrator minting one for someone else
+    // could act in their name. Administrators list and revoke, never create.
+    if (!access::CanCreateKeyFor(gate.viewer(), user_id))
+      return Error::Forbidden("users create their own API keys");
     if (user->disabled) return Error::Conflict("the user is disabled");
     out.key.id = txn.InsertApiKey(out.key, Sha256Hex(out.secret));
     audit.Record("key.create", "api_key", std::to_string(out.key.id),

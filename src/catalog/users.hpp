@@ -31,7 +31,7 @@ struct NewApiKey {
   model::ApiKey key;
   std::string secret;  // shown once, never stored
 };
-// Creates a key for user_id (the viewer themselves, or a user they manage).
+// Creates a key for user_id: the viewer themselves (or any user, from the CLI).
 Result<NewApiKey> CreateApiKey(access::Gate& gate, int64_t user_id, const std::string& name);
 Status RevokeApiKey(access::Gate& gate, int64_t user_id, int64_t key_id);
 Result<std::vector<model::ApiKey>> ListApiKeys(access::Gate& gate, int64_t user_id);
