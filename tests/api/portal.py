@@ -8,11 +8,16 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import time
 
 PASSWORD = "correct horse battery staple"
+
+# Lines a sanitizer writes to the server log when it finds a problem.
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
+                     "WARNING: ThreadSanitizer")
 
 
 def binary():
@@ -134,6 +139,7 @@ class Portal:
         self.proc = None
         self.port = None
         self.log_path = os.path.join(self.dir, "server.log")
+        self.db_path = os.path.join(self.data, "threatshare.db")
 
     # --- command line -------------------------------------------------
     def cli(self, *args, input=None, check=True):
@@ -174,7 +180,7 @@ class Portal:
             line = self.proc.stdout.readline()
             if not line:
                 raise AssertionError("server exited: " + open(self.log_path).read())
-            if "listening on" in line:
+            if line.startswith("threatshare listening on"):
                 self.port = int(line.rsplit(":", 1)[1].strip().strip("/"))
                 return self
         raise AssertionError("server did not start")
@@ -206,8 +212,28 @@ class Portal:
         self.proc = None
 
     def server_log(self):
+        if not os.path.exists(self.log_path):
+            return ""
         with open(self.log_path) as f:
             return f.read()
+
+    def stop_checked(self):
+        """Stops the server with SIGTERM; raises AssertionError with the log
+        unless it exited with 0 and no sanitizer reported anything."""
+        rc = self.stop()
+        log = self.server_log()
+        found = [m for m in SANITIZER_MARKERS if m in log]
+        if rc not in (0, None) or found:
+            raise AssertionError(f"server exited with {rc} {found}; its log:\n{log[-20000:]}")
+        return log
+
+    # --- database (read-only peeks, e.g. to prove nothing was stored) ---
+    def count(self, table, where="1", params=()):
+        db = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)
+        try:
+            return db.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+        finally:
+            db.close()
 
     def cleanup(self):
         self.stop()
