@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing threatshare needs: Debian
-# packages only (npm packages are added here when the web UI lands).
+# packages only. The web console's npm packages come from web/package-lock.json
+# through `npm ci`, which the Makefile runs.
 # Idempotent: packages already present are not touched and apt is not asked.
 set -euo pipefail
 
@@ -10,7 +11,13 @@ packages=(
   libidn2-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang libclang-rt-dev python3 curl
+  chromium fonts-noto-cjk
 )
+# Node.js and npm build and test the web console. A Node.js that already
+# brings npm (NodeSource's nodejs conflicts with Debian's npm package) is
+# kept: the Debian packages are added only for missing commands.
+command -v node > /dev/null 2>&1 || packages+=(nodejs)
+command -v npm > /dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

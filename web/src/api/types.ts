@@ -1,0 +1,251 @@
+// The JSON shapes of the REST API (src/server/api/json_io.cpp is the source
+// of truth). Only types: no code, so that views, the client and tests share
+// one definition.
+
+export const LEVELS = ['RED', 'AMBER', 'YELLOW', 'GREEN', 'WHITE'] as const;
+/** A sharing level, narrowest first. */
+export type Level = (typeof LEVELS)[number];
+
+export const CATEGORIES = ['A', 'B-a', 'B-b', 'B-c', 'C'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const TIMINGS = ['peacetime', 'alert'] as const;
+export type Timing = (typeof TIMINGS)[number];
+
+export const EVENT_STATUSES = ['draft', 'pending', 'published'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const MEMBERSHIPS = ['secretariat', 'analyst', 'participant', 'observer', 'related'] as const;
+export type Membership = (typeof MEMBERSHIPS)[number];
+
+export const ROLES = ['admin', 'analyst', 'member', 'readonly'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EVENT_SORTS = ['-modified', 'modified', '-created', 'created', 'title', 'level'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+export const INDICATOR_TYPES = [
+  'ipv4', 'ipv6', 'cidr', 'domain', 'hostname', 'url', 'email-addr', 'email-subject',
+  'filename', 'md5', 'sha1', 'sha256', 'sha512', 'ssdeep', 'tlsh', 'mutex',
+  'registry-key', 'user-agent', 'ja3', 'text',
+] as const;
+export type IndicatorType = (typeof INDICATOR_TYPES)[number];
+
+export const CONSENT_STATES = ['pending', 'approved', 'rejected'] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+/** Times are RFC 3339 strings in UTC, e.g. "2026-11-22T12:04:00.000000Z". */
+export type Time = string;
+
+export interface Organisation {
+  id: number;
+  name: string;
+  sector: string;
+  sector_name_ja: string;
+  sector_name_en: string;
+  sub_sector: string;
+  membership: Membership;
+  created: Time;
+}
+
+export interface User {
+  id: number;
+  org_id: number;
+  email: string;
+  display_name: string;
+  role: Role;
+  disabled: boolean;
+  accepted_rules_version: number;
+  created: Time;
+}
+
+export interface Session {
+  user: User;
+  organisation: Organisation;
+  must_accept_rules: boolean;
+  instance_admin: boolean;
+  csrf_token?: string;
+}
+
+export interface ApiKey {
+  id: number;
+  user_id: number;
+  name: string;
+  prefix: string;
+  created: Time;
+  last_used: Time;
+  revoked: boolean;
+}
+
+/** The answer to creating a key: the only time the secret is shown. */
+export interface NewApiKey extends ApiKey {
+  key: string;
+}
+
+export interface SharedEvent {
+  id: string;
+  title: string;
+  description: string;
+  level: Level;
+  tlp: string;
+  category: Category;
+  timing: Timing;
+  tags: string[];
+  status: EventStatus;
+  provider: { id: number; name: string };
+  submitter_org_id: number;
+  created: Time;
+  modified: Time;
+}
+
+export interface Indicator {
+  id: string;
+  event_id: string;
+  type: IndicatorType;
+  value: string;
+  level: Level | null;
+  effective_level: Level;
+  first_seen: Time | null;
+  last_seen: Time | null;
+  confidence: number | null;
+  comment: string;
+  created: Time;
+  modified: Time;
+}
+
+/** One line of POST /api/v1/indicators/parse. */
+export interface ParsedLine {
+  line: number;
+  input: string;
+  type?: IndicatorType;
+  value?: string;
+  error?: string;
+}
+
+export interface ConsentRequest {
+  id: string;
+  kind: 'widen' | 'publish';
+  event_id: string;
+  provider_org_id: number;
+  requester_org_id: number;
+  requester_user_id: number;
+  from_level: Level | null;
+  to_level: Level | null;
+  reason: string;
+  state: ConsentState;
+  decided_by_user_id: number | null;
+  decision_comment: string;
+  created: Time;
+  decided: Time | null;
+}
+
+export interface RulesVersion {
+  version: number;
+  text: string;
+  created: Time;
+}
+
+export interface CurrentRules extends RulesVersion {
+  accepted: boolean;
+}
+
+export interface SubSector {
+  code: string;
+  name_ja: string;
+  name_en: string;
+}
+
+export interface Sector extends SubSector {
+  sub_sectors: SubSector[];
+}
+
+export interface AuditEntry {
+  seq: number;
+  time: Time;
+  user_id: number;
+  org_id: number;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  address: string;
+  detail: unknown;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  head_hash: string;
+  first_bad_seq?: number;
+  problem?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  per_page: number;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+/** The error body of every failed API call. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+// --- request bodies -------------------------------------------------------
+
+export interface EventInput {
+  title?: string;
+  description?: string;
+  level?: Level;
+  category?: Category;
+  timing?: Timing;
+  status?: 'draft' | 'published';
+  tags?: string[];
+  provider?: number | string;
+}
+
+export interface IndicatorInput {
+  type?: IndicatorType;
+  value?: string;
+  /** null clears a narrower level. */
+  level?: Level | null;
+  first_seen?: string;
+  last_seen?: string;
+  confidence?: number;
+  comment?: string;
+}
+
+export interface EventFilter {
+  level?: Level;
+  category?: Category;
+  timing?: Timing;
+  status?: EventStatus;
+  tag?: string;
+  provider?: string;
+  q?: string;
+  sort?: EventSort;
+  page?: number;
+  per_page?: number;
+}
+
+export interface OrganisationInput {
+  name?: string;
+  sector?: string;
+  sub_sector?: string;
+  membership?: Membership;
+}
+
+export interface UserInput {
+  org_id?: number;
+  email?: string;
+  display_name?: string;
+  role?: Role;
+  disabled?: boolean;
+  password?: string;
+}
