@@ -1,11 +1,11 @@
 #include "catalog/organisations.hpp"
 
-#include <charconv>
 
 #include "model/sector.hpp"
 #include <nlohmann/json.hpp>
 
 #include "util/time.hpp"
+#include "util/parse_number.hpp"
 
 namespace ts::catalog {
 namespace {
@@ -103,9 +103,7 @@ Result<std::vector<model::Organisation>> ListOrganisations(access::Gate& gate) {
 Result<model::Organisation> FindOrganisation(access::Gate& gate, const std::string& id_or_name) {
   std::optional<model::Organisation> org;
   TS_TRY(gate.Read([&](store::ReadTxn& txn) -> Status {
-    int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(id_or_name.data(), id_or_name.data() + id_or_name.size(), id);
-    if (ec == std::errc() && ptr == id_or_name.data() + id_or_name.size()) org = txn.OrganisationById(id);
+    if (auto id = ParseNumber<int64_t>(id_or_name)) org = txn.OrganisationById(*id);
     if (!org) org = txn.OrganisationByName(id_or_name);
     return {};
   }));

@@ -1,13 +1,13 @@
 #include "catalog/users.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include <nlohmann/json.hpp>
 
 #include "util/password.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
+#include "util/parse_number.hpp"
 
 namespace ts::catalog {
 namespace {
@@ -111,9 +111,7 @@ Result<model::User> UpdateUser(access::Gate& gate, int64_t id, const UserInput& 
 Result<model::User> FindUser(access::Gate& gate, const std::string& id_or_email) {
   std::optional<model::User> user;
   TS_TRY(gate.Read([&](store::ReadTxn& txn) -> Status {
-    int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(id_or_email.data(), id_or_email.data() + id_or_email.size(), id);
-    if (ec == std::errc() && ptr == id_or_email.data() + id_or_email.size()) user = txn.UserById(id);
+    if (auto id = ParseNumber<int64_t>(id_or_email)) user = txn.UserById(*id);
     if (!user) {
       auto email = CanonicalLogin(id_or_email);
       if (email) user = txn.UserByEmail(*email);

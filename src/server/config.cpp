@@ -1,4 +1,5 @@
 #include "server/config.hpp"
+#include "util/parse_number.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -6,7 +7,6 @@
 #include <toml++/toml.h>
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -147,13 +147,6 @@ Status ApplyFile(Config& config, const std::filesystem::path& file) {
     TS_TRY(SetFromToml(config, *key, node, file));
   }
   return {};
-}
-
-template <typename T>
-bool ParseNumber(std::string_view text, T& out) {
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, out);
-  return ec == std::errc() && ptr == end;
 }
 
 std::string EnvName(std::string_view key) {

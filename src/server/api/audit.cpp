@@ -1,10 +1,10 @@
 // /api/v1/audit: the audit log and its verification, for secretariat
 // administrators.
-#include <charconv>
 
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
 #include "server/app.hpp"
+#include "util/parse_number.hpp"
 
 namespace ts::server::api {
 namespace {
@@ -12,11 +12,10 @@ namespace {
 Result<int64_t> NumberParam(const Request& req, const char* name, int64_t fallback, int64_t max) {
   auto s = req.Query(name);
   if (s.empty()) return fallback;
-  int64_t v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size() || v < 0 || v > max)
+  auto v = ParseNumber<int64_t>(s);
+  if (!v || *v < 0 || *v > max)
     return Error::Invalid(std::string(name) + " must be an integer from 0 to " + std::to_string(max), name);
-  return v;
+  return *v;
 }
 
 }  // namespace

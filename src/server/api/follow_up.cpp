@@ -5,7 +5,6 @@
 //   POST /api/v1/events/{id}/uses          what the viewer's organisation did with an event
 //   GET  /api/v1/events/{id}/uses
 //   GET  /api/v1/reports/use               use per event, per provider and per period
-#include <charconv>
 #include <map>
 #include <set>
 
@@ -13,6 +12,7 @@
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
 #include "util/time.hpp"
+#include "util/parse_number.hpp"
 
 namespace ts::server::api {
 namespace {
@@ -132,11 +132,8 @@ Result<Response> UseReport(Context& ctx) {
     *dst = *t;
   }
   if (auto p = req.Query("provider"); !p.empty()) {
-    int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), id);
-    if (ec != std::errc() || ptr != p.data() + p.size())
-      return Error::Invalid("provider must be an organisation id", "provider");
-    f.provider_org_id = id;
+    f.provider_org_id = ParseNumber<int64_t>(p);
+    if (!f.provider_org_id) return Error::Invalid("provider must be an organisation id", "provider");
   }
   auto period = catalog::ParsePeriod(req.Query("period").empty() ? "month" : req.Query("period"));
   if (!period)

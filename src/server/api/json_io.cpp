@@ -1,8 +1,8 @@
 #include "server/api/json_io.hpp"
 
-#include <charconv>
 
 #include "model/sector.hpp"
+#include "util/parse_number.hpp"
 
 namespace ts::server::api {
 
@@ -86,14 +86,10 @@ Response NoContent() {
 Result<Paging> ParsePaging(const Request& req, int64_t default_per_page, int64_t max_per_page) {
   Paging p;
   p.per_page = default_per_page;
-  auto number = [](std::string_view s, int64_t& out) {
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && ptr == s.data() + s.size();
-  };
-  if (auto s = req.Query("page"); !s.empty() && (!number(s, p.page) || p.page < 1 || p.page > 1'000'000))
+  if (auto s = req.Query("page"); !s.empty() && (!ParseNumber(s, p.page) || p.page < 1 || p.page > 1'000'000))
     return Error::Invalid("page must be a positive integer", "page");
   if (auto s = req.Query("per_page");
-      !s.empty() && (!number(s, p.per_page) || p.per_page < 1 || p.per_page > max_per_page))
+      !s.empty() && (!ParseNumber(s, p.per_page) || p.per_page < 1 || p.per_page > max_per_page))
     return Error::Invalid("per_page must be 1 to " + std::to_string(max_per_page), "per_page");
   return p;
 }

@@ -1,18 +1,17 @@
 // /api/v1/users and /api/v1/keys.
-#include <charconv>
 
 #include "catalog/users.hpp"
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
+#include "util/parse_number.hpp"
 
 namespace ts::server::api {
 namespace {
 
 Result<int64_t> ParseId(std::string_view s, const char* what) {
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || ptr != s.data() + s.size() || id <= 0) return Error::NotFound(what);
-  return id;
+  auto id = ParseNumber<int64_t>(s);
+  if (!id || *id <= 0) return Error::NotFound(what);
+  return *id;
 }
 
 Result<catalog::UserInput> ReadInput(const json& body) {
