@@ -11,6 +11,9 @@ namespace ts::catalog {
 namespace {
 
 constexpr std::size_t kMaxSightings = 10000;
+// One reported value matching more visible indicators than this is refused
+// rather than silently cut.
+constexpr int64_t kMaxMatches = 1000;
 
 Result<std::vector<std::string>> MatchingIndicators(access::Gate& gate, store::ReadTxn& txn,
                                                     const SightingInput& in,
@@ -21,17 +24,20 @@ Result<std::vector<std::string>> MatchingIndicators(access::Gate& gate, store::R
     return std::vector<std::string>{i->id};
   }
   if (!in.value) return Error::Invalid("give indicator_id, or type and value", field);
-  store::IndicatorFilter f;
-  f.limit = 1000;
-  for (auto type : model::kAllIndicatorTypes) {
-    if (in.type && model::IndicatorTypeName(type) != *in.type) continue;
-    if (auto normal = ingest::Normalize(type, *in.value)) f.values.push_back(*normal);
+  std::optional<model::IndicatorType> type;
+  if (in.type) {
+    type = model::ParseIndicatorType(*in.type);
+    if (!type) return Error::Invalid("unknown indicator type '" + *in.type + "'", field + ".type");
   }
-  if (in.type && !model::ParseIndicatorType(*in.type))
-    return Error::Invalid("unknown indicator type '" + *in.type + "'", field + ".type");
+  store::IndicatorFilter f;
+  f.limit = kMaxMatches;
+  f.typed_values = ingest::AllReadings(*in.value, type);
+  auto page = txn.Indicators(gate.scope(), f);
+  if (page.total > kMaxMatches)
+    return Error::Invalid("the value matches more than 1000 indicators; name one by indicator_id",
+                          field + ".value");
   std::vector<std::string> ids;
-  if (f.values.empty()) return ids;
-  for (const auto& i : txn.Indicators(gate.scope(), f).items) ids.push_back(i.id);
+  for (const auto& i : page.items) ids.push_back(i.id);
   return ids;
 }
 
@@ -46,6 +52,8 @@ Result<SightingResult> ReportSightings(access::Gate& gate, const std::vector<Sig
   if (inputs.size() > kMaxSightings)
     return Error::Invalid("at most 10000 sightings per request", "sightings");
   SightingResult result;
+  // Matching by value is a lookup: the audit entry names what matched.
+  nlohmann::json matched = nlohmann::json::array();
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     const std::string now = NowUtc();
     for (std::size_t n = 0; n < inputs.size(); ++n) {
@@ -80,12 +88,13 @@ Result<SightingResult> ReportSightings(access::Gate& gate, const std::vector<Sig
         s.source = source;
         s.created = now;
         txn.InsertSighting(s);
+        matched.push_back(id);
         ++result.recorded;
       }
     }
     audit.Record(
         "sighting.report", "sighting", "",
-        nlohmann::json{{"recorded", result.recorded}, {"share_identity", share_identity}}.dump());
+        nlohmann::json{{"indicators", matched}, {"share_identity", share_identity}}.dump());
     return {};
   }));
   return result;

@@ -120,4 +120,14 @@ Result<std::string> Normalize(IndicatorType type, std::string_view raw) {
   return NormalizeTrimmed(type, value);
 }
 
+std::vector<std::pair<model::IndicatorType, std::string>> AllReadings(
+    std::string_view raw, std::optional<model::IndicatorType> only) {
+  std::vector<std::pair<model::IndicatorType, std::string>> readings;
+  for (auto type : model::kAllIndicatorTypes) {
+    if (only && *only != type) continue;
+    if (auto value = Normalize(type, raw)) readings.emplace_back(type, *std::move(value));
+  }
+  return readings;
+}
+
 }  // namespace ts::ingest

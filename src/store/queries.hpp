@@ -39,7 +39,8 @@ struct EventFilter {
 struct IndicatorFilter {
   std::string event_id;  // empty: all events in scope
   std::optional<model::IndicatorType> type;
-  std::vector<std::string> values;  // any of these exact, normalised values
+  // Any of these exact (type, normalised value) pairs; nullopt: no filter.
+  std::optional<std::vector<std::pair<model::IndicatorType, std::string>>> typed_values;
   std::string text;   // substring of the value
   std::vector<model::Level> levels;  // effective level among these; empty: any
   std::string event_tag;             // the event carries this tag

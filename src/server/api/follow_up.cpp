@@ -9,10 +9,10 @@
 #include <set>
 
 #include "catalog/follow_up.hpp"
+#include "catalog/organisations.hpp"
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
 #include "util/time.hpp"
-#include "util/parse_number.hpp"
 
 namespace ts::server::api {
 namespace {
@@ -132,8 +132,9 @@ Result<Response> UseReport(Context& ctx) {
     *dst = *t;
   }
   if (auto p = req.Query("provider"); !p.empty()) {
-    f.provider_org_id = ParseNumber<int64_t>(p);
-    if (!f.provider_org_id) return Error::Invalid("provider must be an organisation id", "provider");
+    // An id or a name, as in the event list; an unknown provider matches nothing.
+    auto org = catalog::FindOrganisation(ctx.gate, std::string(p));
+    f.provider_org_id = org ? org->id : -1;
   }
   auto period = catalog::ParsePeriod(req.Query("period").empty() ? "month" : req.Query("period"));
   if (!period)
@@ -144,7 +145,7 @@ Result<Response> UseReport(Context& ctx) {
   json totals = ActionCounts();
   for (const auto& r : *rows) {
     const std::string action(model::UseActionName(r.use.action));
-    auto& e = by_event[r.use.event_id];
+    auto& e = by_event[r.event_title + '\x1f' + r.use.event_id];  // ordered by title
     if (e.is_null())
       e = {{"event_id", r.use.event_id},
            {"title", r.event_title},

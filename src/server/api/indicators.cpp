@@ -26,11 +26,7 @@ Result<Response> Search(Context& ctx) {
   if (auto v = ctx.request.Query("value"); !v.empty()) {
     // Exact search compares canonical forms, so a defanged value finds its
     // match; without a type, every reading of the value counts.
-    for (auto type : model::kAllIndicatorTypes) {
-      if (f.type && *f.type != type) continue;
-      if (auto normal = ingest::Normalize(type, v)) f.values.push_back(*normal);
-    }
-    if (f.values.empty()) f.values.push_back(std::string(v));
+    f.typed_values = ingest::AllReadings(v, f.type);
   }
   // For hunting: effective levels (comma-separated), an event tag such as a
   // campaign, and changes since a time.

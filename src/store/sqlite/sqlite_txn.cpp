@@ -340,18 +340,25 @@ Page<model::Indicator> SqliteTxn::Indicators(const access::Scope& scope, const I
   std::string where = std::string(" FROM indicators i JOIN events e ON e.rid = i.event_rid WHERE ") +
                       std::string(kEventVisible) + " AND " + std::string(kIndicatorVisible) +
                       " AND (?4 IS NULL OR e.id = ?4) AND (?5 IS NULL OR i.type = ?5)"
-                      " AND (?6 IS NULL OR i.value IN (SELECT value FROM json_each(?6)))"
+                      " AND (?6 IS NULL OR (i.type, i.value) IN (SELECT json_extract(value, '$[0]'),"
+                      " json_extract(value, '$[1]') FROM json_each(?6)))"
                       " AND (?7 IS NULL OR i.value LIKE ?7 ESCAPE '\\')"
                       " AND (?10 IS NULL OR (CASE WHEN i.level IS NOT NULL AND i.level < e.level"
                       " THEN i.level ELSE e.level END) IN (SELECT value FROM json_each(?10)))"
                       " AND (?11 IS NULL OR EXISTS (SELECT 1 FROM event_tags t WHERE t.event_rid = e.rid"
                       " AND t.tag = ?11))"
-                      " AND (?12 IS NULL OR i.modified >= ?12)";
+                      " AND (?12 IS NULL OR max(i.modified, e.modified) >= ?12)";
   auto bind = [&](Stmt& s) {
     BindScope(s, scope);
     f.event_id.empty() ? s.BindNull(4) : s.Bind(4, f.event_id);
     f.type ? s.Bind(5, model::IndicatorTypeName(*f.type)) : s.BindNull(5);
-    f.values.empty() ? s.BindNull(6) : s.Bind(6, nlohmann::json(f.values).dump());
+    if (f.typed_values) {
+      nlohmann::json pairs = nlohmann::json::array();
+      for (const auto& [type, value] : *f.typed_values) pairs.push_back({model::IndicatorTypeName(type), value});
+      s.Bind(6, pairs.dump());
+    } else {
+      s.BindNull(6);
+    }
     f.text.empty() ? s.BindNull(7) : s.Bind(7, LikePattern(f.text));
     if (f.levels.empty()) {
       s.BindNull(10);
