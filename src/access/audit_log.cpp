@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <spdlog/spdlog.h>
+
 #include "util/crypto.hpp"
 #include "util/time.hpp"
 
@@ -71,22 +73,43 @@ model::AuditEntry AuditLog::Append(store::WriteTxn& txn, const Viewer& who, std:
 void AuditLog::Committed(const model::AuditEntry& entry) {
   std::lock_guard lock(anchor_mutex_);
   if (entry.seq <= anchored_seq_) return;
+  std::error_code ec;
+  if (entry.seq > 1 && !std::filesystem::exists(anchor_file_, ec)) {
+    spdlog::error("the audit anchor {} is missing; check the log with threatshare db verify-audit",
+                  anchor_file_.string());
+    return;
+  }
+  WriteAnchor(entry.seq, entry.hash);
+}
+
+void AuditLog::WriteAnchor(int64_t seq, const std::string& hash) {
   // Write-then-rename keeps the anchor whole if we crash mid-write.
   auto tmp = anchor_file_;
   tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);
-    out << entry.seq << ' ' << entry.hash << '\n';
+    out << seq << ' ' << hash << '\n';
     if (!out) return;
   }
   std::error_code ec;
   std::filesystem::rename(tmp, anchor_file_, ec);
-  if (!ec) anchored_seq_ = entry.seq;
+  if (!ec) anchored_seq_ = seq;
 }
 
-AuditLog::Verification AuditLog::Verify(store::Store& store) const {
+AuditLog::Verification AuditLog::ResetAnchor(store::Store& store) {
+  auto v = VerifyChain(store, false);
+  if (v.ok && v.entries > 0) {
+    std::lock_guard lock(anchor_mutex_);
+    WriteAnchor(v.entries, v.head_hash);
+  }
+  return v;
+}
+
+AuditLog::Verification AuditLog::Verify(store::Store& store) const { return VerifyChain(store, true); }
+
+AuditLog::Verification AuditLog::VerifyChain(store::Store& store, bool check_anchor) const {
   Verification v;
-  auto anchor = ReadAnchor(anchor_file_);
+  auto anchor = check_anchor ? ReadAnchor(anchor_file_) : std::nullopt;
   Status st = store.Read([&](store::ReadTxn& txn) -> Status {
     std::string prev(64, '0');
     int64_t expected = 1;
@@ -123,7 +146,7 @@ AuditLog::Verification AuditLog::Verify(store::Store& store) const {
       if (static_cast<int64_t>(batch.size()) < kBatch) break;
     }
     v.head_hash = prev;
-    if (!anchor && v.entries > 0) {
+    if (check_anchor && !anchor && v.entries > 0) {
       v.ok = false;
       v.first_bad_seq = v.entries;
       v.problem = "the anchor file " + anchor_file_.string() +

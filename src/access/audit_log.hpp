@@ -27,6 +27,8 @@ class AuditLog {
   model::AuditEntry Append(store::WriteTxn& txn, const Viewer& who, std::string action,
                            std::string object_type, std::string object_id, std::string detail);
   // Moves the anchor forward once the transaction holding `entry` committed.
+  // A missing anchor is not recreated after the first entry: that would hide
+  // a deletion. ResetAnchor() does it deliberately.
   void Committed(const model::AuditEntry& entry);
 
   struct Verification {
@@ -38,8 +40,14 @@ class AuditLog {
   };
   // Recomputes the whole chain and compares its head with the anchor.
   Verification Verify(store::Store& store) const;
+  // Verifies the chain alone and, if it holds, anchors its current head;
+  // for an anchor lost with a restore. Returns the verification.
+  Verification ResetAnchor(store::Store& store);
 
  private:
+  Verification VerifyChain(store::Store& store, bool check_anchor) const;
+  void WriteAnchor(int64_t seq, const std::string& hash);
+
   std::filesystem::path anchor_file_;
   std::mutex anchor_mutex_;
   int64_t anchored_seq_ = 0;

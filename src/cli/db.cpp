@@ -7,10 +7,10 @@
 namespace ts::cli {
 namespace {
 
-int VerifyAudit(const std::string& dir) {
+int VerifyAudit(const std::string& dir, bool reset_anchor) {
   auto data = OpenDataDir(dir);
   if (!data) return Fail(data.error());
-  auto v = data->audit_log->Verify(*data->store);
+  auto v = reset_anchor ? data->audit_log->ResetAnchor(*data->store) : data->audit_log->Verify(*data->store);
   if (!v.ok) {
     std::cerr << "threatshare: audit log FAILED verification at entry " << v.first_bad_seq << ": "
               << v.problem << "\n";
@@ -35,11 +35,17 @@ int Check(const std::string& dir) {
 
 void AddDbCommands(CLI::App& app, Action& action) {
   auto dir = std::make_shared<std::string>();
+  auto reset_anchor = std::make_shared<bool>(false);
   auto* db = app.add_subcommand("db", "Check a data directory");
   db->require_subcommand(1);
   auto* verify = db->add_subcommand("verify-audit", "Recompute the audit hash chain");
   verify->add_option("--data", *dir, "Data directory")->required();
-  verify->callback([dir, &action] { action = [dir] { return VerifyAudit(*dir); }; });
+  verify->add_flag("--reset-anchor", *reset_anchor,
+                   "Check the chain alone and anchor its head (after restoring a backup without "
+                   "audit.anchor)");
+  verify->callback([dir, reset_anchor, &action] {
+    action = [dir, reset_anchor] { return VerifyAudit(*dir, *reset_anchor); };
+  });
   auto* check = db->add_subcommand("check", "Run the database integrity check");
   check->add_option("--data", *dir, "Data directory")->required();
   check->callback([dir, &action] { action = [dir] { return Check(*dir); }; });

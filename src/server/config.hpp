@@ -31,7 +31,7 @@ struct Config {
   int session_hours = 12;
   std::string sqlite_synchronous = "NORMAL";  // NORMAL or FULL
   int reader_connections = 4;
-  std::string public_url;  // shown to users; empty = derived from listen
+  std::string public_url;  // printed by serve for users, e.g. behind a proxy
 };
 
 // Reads dir/threatshare.toml if present, then applies THREATSHARE_* environment
