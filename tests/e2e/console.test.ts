@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PASSWORD, Portal, UserPage, launchBrowser, missingPrerequisite } from './portal.ts';
+import { PASSWORD, Portal, UserPage, launchBrowser, login, missingPrerequisite, seeText } from './portal.ts';
 
 const skip = missingPrerequisite();
 const TITLE = '厚生年金基金制度の見直しについて（試案）に関する意見 — 標的型メール';
@@ -37,20 +37,6 @@ async function open(width?: number): Promise<UserPage> {
   const u = await UserPage.open(browser, portal.url, width);
   pages.push(u);
   return u;
-}
-
-async function login(u: UserPage, email: string): Promise<void> {
-  const page = u.page;
-  await page.goto('/');
-  await page.waitForURL(/\/login/);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.locator('main button[type=submit]').click();
-}
-
-/** Waits until `selector` has text containing `text`. */
-async function seeText(page: Page, selector: string, text: string | RegExp): Promise<void> {
-  await page.locator(selector).filter({ hasText: text }).first().waitFor();
 }
 
 async function eventTotal(page: Page): Promise<number> {

@@ -125,6 +125,52 @@ export class Portal {
   }
 }
 
+/** The REST API as one user, for setting up data quickly (a session cookie and its CSRF token). */
+export class ApiSession {
+  private constructor(
+    private readonly base: string,
+    private readonly cookie: string,
+    private readonly csrf: string,
+  ) {}
+
+  static async login(base: string, email: string, password = PASSWORD): Promise<ApiSession> {
+    const r = await fetch(`${base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!r.ok) throw new Error(`login of ${email}: HTTP ${r.status} ${await r.text()}`);
+    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const body = (await r.json()) as { csrf_token: string };
+    return new ApiSession(base, cookie, body.csrf_token);
+  }
+
+  /** Sends a request; returns the parsed answer; throws unless the status is `expect`. */
+  async call<T>(method: string, path: string, body?: unknown, expect = method === 'POST' ? 201 : 200): Promise<T> {
+    const headers: Record<string, string> = { Cookie: this.cookie, 'X-CSRF-Token': this.csrf };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const r = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    if (r.status !== expect) throw new Error(`${method} ${path}: HTTP ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/** Logs `u` in through the login page (the password is PASSWORD). */
+export async function login(u: UserPage, email: string): Promise<void> {
+  const page = u.page;
+  await page.goto('/');
+  await page.waitForURL(/\/login/);
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.locator('main button[type=submit]').click();
+}
+
+/** Waits until `selector` has text containing `text`. */
+export async function seeText(page: Page, selector: string, text: string | RegExp): Promise<void> {
+  await page.locator(selector).filter({ hasText: text }).first().waitFor();
+}
+
 /** Headless Debian Chromium; Playwright gives it a fresh temporary --user-data-dir. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

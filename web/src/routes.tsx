@@ -14,6 +14,7 @@ import { ConsentRequests } from './views/Consent.tsx';
 import { EventCreate, EventEdit } from './views/EventForm.tsx';
 import { EventList } from './views/EventList.tsx';
 import { EventView } from './views/EventView.tsx';
+import { FollowUpReport, REPORT_PATH } from './views/FollowUpReport.tsx';
 import { RulesView } from './views/RulesView.tsx';
 
 export type Access = 'user' | 'admin' | 'instanceAdmin';
@@ -30,6 +31,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/events/:id', access: 'user', render: (p) => <EventView id={p.id ?? ''} key={p.id} /> },
   { pattern: '/events/:id/edit', access: 'user', render: (p) => <EventEdit id={p.id ?? ''} key={p.id} /> },
   { pattern: '/consent', access: 'user', render: () => <ConsentRequests /> },
+  { pattern: REPORT_PATH, access: 'user', render: () => <FollowUpReport /> },
   { pattern: '/account', access: 'user', render: () => <Account /> },
   { pattern: '/rules', access: 'user', render: () => <RulesView /> },
   { pattern: '/admin/orgs', access: 'instanceAdmin', render: () => <Orgs /> },

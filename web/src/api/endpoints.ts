@@ -6,6 +6,8 @@ import type {
   ApiKey, AuditEntry, AuditVerification, ConsentRequest, ConsentState, CurrentRules, EventFilter,
   EventInput, Indicator, IndicatorInput, Items, Level, NewApiKey, Organisation, OrganisationInput,
   Page, ParsedLine, RulesVersion, Sector, Session, SharedEvent, User, UserInput,
+  EventIndicatorSightings, EventUse, SightingInput, SightingResult, SightingSummary, UseInput, UseReport,
+  UseReportFilter,
 } from './types.ts';
 
 const V1 = '/api/v1';
@@ -79,11 +81,23 @@ export function makeApi(c: ApiClient) {
         send<Items<Indicator>>('POST', `/events/${seg(id)}/indicators`, { indicators }),
       requestWiden: (id: string, level: Level, reason: string) =>
         send<ConsentRequest>('POST', `/events/${seg(id)}/consent-requests`, { level, reason }),
+      sightings: (id: string) => get<Items<EventIndicatorSightings>>(`/events/${seg(id)}/sightings`),
+      uses: (id: string) => get<Items<EventUse>>(`/events/${seg(id)}/uses`),
+      recordUse: (id: string, input: UseInput) =>
+        send<{ id: string; action: string; created: string }>('POST', `/events/${seg(id)}/uses`, input),
     },
     indicators: {
       parse: (text: string) => send<Items<ParsedLine>>('POST', '/indicators/parse', { text }),
       update: (id: string, input: IndicatorInput) => send<Indicator>('PATCH', `/indicators/${seg(id)}`, input),
       remove: (id: string) => send<void>('DELETE', `/indicators/${seg(id)}`),
+      sightings: (id: string) => get<SightingSummary>(`/indicators/${seg(id)}/sightings`),
+    },
+    sightings: {
+      report: (sightings: SightingInput[], share_identity: boolean, source: 'manual' | 'hunt' = 'manual') =>
+        send<SightingResult>('POST', '/sightings', { sightings, share_identity, source }),
+    },
+    reports: {
+      use: (filter: UseReportFilter) => get<UseReport>('/reports/use', { ...filter }),
     },
     consent: {
       list: (state?: ConsentState) => get<Items<ConsentRequest>>('/consent-requests', { state }),

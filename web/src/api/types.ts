@@ -31,6 +31,14 @@ export const INDICATOR_TYPES = [
 ] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 
+export const USE_ACTIONS = ['blocked', 'detected', 'false_positive', 'not_relevant'] as const;
+/** What a member did with a shared event (POST /api/v1/events/{id}/uses). */
+export type UseAction = (typeof USE_ACTIONS)[number];
+
+export const REPORT_PERIODS = ['month', 'quarter', 'half', 'fiscal-year'] as const;
+/** The periods of the follow-up report; half and fiscal-year follow the Japanese fiscal year (April–March). */
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+
 export const CONSENT_STATES = ['pending', 'approved', 'rejected'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
@@ -181,6 +189,63 @@ export interface AuditVerification {
   problem?: string;
 }
 
+/** One report of a sighting; org_id and terminals are null unless the reporter shared its identity (or it is the viewer's own). */
+export interface Sighting {
+  id: string;
+  org_id: number | null;
+  first_seen: Time;
+  last_seen: Time;
+  count: number;
+  terminals: unknown[] | null;
+  source: 'manual' | 'hunt';
+  created: Time;
+}
+
+/** GET /api/v1/indicators/{id}/sightings: totals over all reports, then the reports. */
+export interface SightingSummary {
+  indicator_id: string;
+  count: number;
+  reports: number;
+  first_seen: Time | null;
+  last_seen: Time | null;
+  items: Sighting[];
+}
+
+/** One item of GET /api/v1/events/{id}/sightings (only indicators with sightings). */
+export interface EventIndicatorSightings extends SightingSummary {
+  type: IndicatorType;
+  value: string;
+}
+
+export interface SightingResult {
+  recorded: number;
+  /** Positions of the sightings that matched no visible indicator. */
+  unmatched: number[];
+}
+
+/** A use of an event; org_id is null and comment empty unless the reporter shared its identity (or it is the viewer's own). */
+export interface EventUse {
+  id: string;
+  event_id: string;
+  event_title: string;
+  provider: { id: number; name: string };
+  org_id: number | null;
+  action: UseAction;
+  comment: string;
+  created: Time;
+}
+
+export type ActionCounts = Record<UseAction, number>;
+
+/** GET /api/v1/reports/use: counts of what the viewer may see. */
+export interface UseReport {
+  totals: ActionCounts;
+  by_event: { event_id: string; title: string; provider_org_id: number; counts: ActionCounts }[];
+  by_provider: { provider: { id: number; name: string }; counts: ActionCounts }[];
+  /** Ordered by label: "2026-05", "2026-Q2", "FY2026-H1", "FY2026". Periods without uses are left out. */
+  by_period: { period: string; counts: ActionCounts }[];
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -232,6 +297,31 @@ export interface EventFilter {
   sort?: EventSort;
   page?: number;
   per_page?: number;
+}
+
+export interface SightingInput {
+  indicator_id?: string;
+  type?: IndicatorType;
+  value?: string;
+  first_seen: string;
+  last_seen: string;
+  count?: number;
+  terminals?: unknown[];
+}
+
+export interface UseInput {
+  action: UseAction;
+  comment?: string;
+  share_identity?: boolean;
+}
+
+export interface UseReportFilter {
+  period?: ReportPeriod;
+  /** RFC 3339, inclusive. */
+  from?: string;
+  /** RFC 3339, exclusive. */
+  to?: string;
+  provider?: number | string;
 }
 
 export interface OrganisationInput {

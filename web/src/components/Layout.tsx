@@ -69,6 +69,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const nav: NavItem[] = [
     { href: '/events', label: 'nav.events', prefix: '/events' },
     { href: '/consent', label: 'nav.consent', prefix: '/consent' },
+    { href: '/reports/follow-up', label: 'nav.followUp', prefix: '/reports/follow-up' },
   ];
   if (session.user.role !== 'readonly') nav.splice(1, 0, { href: '/events/new', label: 'nav.newEvent', prefix: '/events/new' });
   if (session.instance_admin) {

@@ -9,6 +9,7 @@ import { Badge, ErrorNotice, Facts, Field, LevelBadge, Loading, Notice, tlpLabel
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useSubmit, useTitle } from '../hooks.ts';
 import { Link, navigate } from '../router.tsx';
+import { SightingsSection, UsesSection } from './FollowUp.tsx';
 import { IndicatorsSection } from './Indicators.tsx';
 
 /** Whether the viewer's organisation may change the event (the API decides finally). */
@@ -120,6 +121,13 @@ export function EventView({ id }: { id: string }) {
       </section>
 
       <IndicatorsSection event={e} canEdit={canEdit} onChanged={event.reload} />
+
+      {e.status !== 'draft' && (
+        <>
+          <SightingsSection event={e} orgName={orgName} />
+          <UsesSection event={e} orgName={orgName} />
+        </>
+      )}
 
       {session.user.role !== 'readonly' && e.status !== 'draft' && (
         <WidenRequest event={e} providerName={e.provider.name || orgName(e.provider.id)} onApplied={event.reload} />

@@ -117,6 +117,10 @@ test('typed calls build the documented URLs', async () => {
   await api.keys.create('siem', 7);
   await api.audit.list(100, 50);
   await api.events.requestWiden('e1', 'YELLOW', 'why');
+  await api.reports.use({ period: 'half', from: '2026-04-01T00:00:00+09:00', provider: 3 });
+  await api.events.recordUse('e1', { action: 'blocked', comment: '', share_identity: false });
+  await api.sightings.report([{ indicator_id: 'i1', first_seen: 'a', last_seen: 'b', count: 2 }], true);
+  await api.events.sightings('e/1');
   assert.deepEqual(
     f.calls.map((c) => `${c.init.method} ${c.url}`),
     [
@@ -124,7 +128,15 @@ test('typed calls build the documented URLs', async () => {
       'POST /api/v1/keys?user=7',
       'GET /api/v1/audit?after=100&limit=50',
       'POST /api/v1/events/e1/consent-requests',
+      'GET /api/v1/reports/use?period=half&from=2026-04-01T00%3A00%3A00%2B09%3A00&provider=3',
+      'POST /api/v1/events/e1/uses',
+      'POST /api/v1/sightings',
+      'GET /api/v1/events/e%2F1/sightings',
     ],
+  );
+  assert.equal(
+    f.calls[6]!.init.body,
+    '{"sightings":[{"indicator_id":"i1","first_seen":"a","last_seen":"b","count":2}],"share_identity":true,"source":"manual"}',
   );
   assert.equal(f.calls[3]!.init.body, '{"level":"YELLOW","reason":"why"}');
 });

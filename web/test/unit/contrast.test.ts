@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { LEVELS } from '../../src/api/types.ts';
+import { LEVELS, USE_ACTIONS } from '../../src/api/types.ts';
 
 const css = readFileSync(new URL('../../src/styles.css', import.meta.url), 'utf8');
 
@@ -58,4 +58,17 @@ test('body text, muted text and links have AA contrast on white and on the page 
     }
   // White text on the header and on primary buttons.
   for (const bg of ['navy', 'primary', 'danger']) assert.ok(contrast('#ffffff', vars[bg]!) >= 4.5, `white on --${bg}`);
+});
+
+test('the follow-up chart\'s action colours stand out (3:1) on light and dark surfaces', () => {
+  const vars = Object.fromEntries([...css.matchAll(/--([a-z_-]+):\s*(#[0-9a-f]{3,6})/gi)].map((m) => [m[1], m[2]]));
+  for (const action of USE_ACTIONS) {
+    const colour = vars[`action-${action}`];
+    assert.ok(colour, `styles.css sets --action-${action}`);
+    // WCAG 1.4.11 non-text contrast; #111827 stands for a dark theme's surface.
+    for (const bg of [vars.surface!, vars.bg!, '#111827']) {
+      const ratio = contrast(colour, bg);
+      assert.ok(ratio >= 3, `--action-${action} on ${bg}: ${ratio.toFixed(2)}:1`);
+    }
+  }
 });

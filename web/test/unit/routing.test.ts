@@ -19,6 +19,7 @@ test('the route table prefers fixed paths over parameters', () => {
   assert.equal(resolveRoute('/events/123')?.params.id, '123');
   assert.equal(resolveRoute('/events/123/edit')?.route.pattern, '/events/:id/edit');
   assert.equal(resolveRoute('/admin/audit')?.route.access, 'instanceAdmin');
+  assert.equal(resolveRoute('/reports/follow-up')?.route.access, 'user');
   assert.equal(resolveRoute('/nowhere'), null);
 });
 
