@@ -15,5 +15,6 @@ void AddServeCommand(CLI::App& app, Action& action);
 void AddAdminCommands(CLI::App& app, Action& action);
 void AddDemoCommands(CLI::App& app, Action& action);
 void AddDbCommands(CLI::App& app, Action& action);
+void AddHuntCommand(CLI::App& app, Action& action);
 
 }  // namespace ts::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   ts::cli::AddAdminCommands(app, action);
   ts::cli::AddDemoCommands(app, action);
   ts::cli::AddDbCommands(app, action);
+  ts::cli::AddHuntCommand(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,194 @@
+#include "hunt/canonical_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "ingest/ascii.hpp"
+
+namespace ts::hunt {
+namespace {
+
+using ingest::IsAsciiDigit;
+using model::IndicatorType;
+
+constexpr std::size_t kMaxLabel = 63;
+constexpr std::size_t kMaxName = 253;
+constexpr std::size_t kMaxUrl = 8192;
+
+bool IsUpperHex(char c) {
+  return IsAsciiDigit(c) || (c >= 'A' && c <= 'F');
+}
+int HexValue(char c) {
+  return IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+}
+bool IsUnreserved(char c) {
+  return ingest::IsAsciiAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// A decimal number without leading zeros, at most `max`.
+bool IsCanonicalNumber(std::string_view s, unsigned max) {
+  if (s.empty() || s.size() > 5 || (s.size() > 1 && s.front() == '0')) return false;
+  unsigned value = 0;
+  for (char c : s) {
+    if (!IsAsciiDigit(c)) return false;
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  return value <= max;
+}
+
+bool IsCanonicalDottedQuad(std::string_view s) {
+  int dots = 0;
+  for (std::size_t start = 0;; ++dots) {
+    const std::size_t dot = s.find('.', start);
+    if (!IsCanonicalNumber(s.substr(start, dot - start), 255)) return false;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return dots == 3;
+}
+
+// ingest/hostname.hpp's rules for a name already lower-case ASCII without
+// a trailing dot: LDH labels (and "_" for host names) of 1..63 bytes, no
+// hyphen at either end, at most 253 bytes, a last label not all digits.
+bool IsCanonicalName(std::string_view name, bool host_rules) {
+  if (name.empty() || name.size() > kMaxName) return false;
+  std::size_t labels = 0;
+  std::string_view label;
+  for (std::size_t start = 0; start <= name.size(); start += label.size() + 1) {
+    label = name.substr(start, name.find('.', start) - start);
+    ++labels;
+    if (label.empty() || label.size() > kMaxLabel || label.front() == '-' || label.back() == '-')
+      return false;
+    for (char c : label)
+      if (!((c >= 'a' && c <= 'z') || IsAsciiDigit(c) || c == '-' || (host_rules && c == '_')))
+        return false;
+  }
+  return (host_rules || labels >= 2) && !ingest::IsAllDigits(label);
+}
+
+// Hosts of canonical URLs: lower-case names and dotted quads. Other text
+// (upper case, IPv6, a trailing dot, non-ASCII) is left to the normaliser.
+bool IsCanonicalUrlHost(std::string_view host, bool validate) {
+  if (host.empty()) return false;
+  bool letters = false;
+  for (char c : host) {
+    if ((c >= 'a' && c <= 'z') || c == '-' || c == '_') {
+      letters = true;
+    } else if (!IsAsciiDigit(c) && c != '.') {
+      return false;
+    }
+  }
+  if (!letters) return IsCanonicalDottedQuad(host);
+  if (host.back() == '.') return false;
+  return !validate || IsCanonicalName(host, /*host_rules=*/true);
+}
+
+// Path and query characters the normaliser leaves alone: printable ASCII
+// except those it escapes, "#" (fragment), "\" (read as "/"), and the
+// brackets refanging looks into; escapes must already be upper-case and
+// needed (not of an unreserved character); no "." or ".." segments.
+enum CharClass : std::uint8_t { kPlain, kReject, kPercent, kQuery, kSlash };
+
+constexpr std::array<CharClass, 256> kPathChars = [] {
+  std::array<CharClass, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = c <= 0x20 || c >= 0x7F ? kReject : kPlain;
+  for (unsigned char c : std::string_view("\"<>`#\\[({")) table[c] = kReject;
+  table['%'] = kPercent;
+  table['?'] = kQuery;
+  table['/'] = kSlash;
+  return table;
+}();
+
+bool IsCanonicalPathAndQuery(std::string_view s) {
+  bool in_path = true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    switch (kPathChars[static_cast<unsigned char>(s[i])]) {
+      case kPlain:
+        break;
+      case kReject:
+        return false;
+      case kPercent:
+        if (i + 2 >= s.size() || !IsUpperHex(s[i + 1]) || !IsUpperHex(s[i + 2]) ||
+            IsUnreserved(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]))))
+          return false;
+        break;
+      case kQuery:
+        in_path = false;
+        break;
+      case kSlash:
+        if (in_path && i + 1 < s.size() && s[i + 1] == '.') {
+          std::size_t end = i + 2;
+          if (end < s.size() && s[end] == '.') ++end;
+          if (end == s.size() || s[end] == '/' || s[end] == '?') return false;
+        }
+        break;
+    }
+  }
+  return true;
+}
+
+// `validate`: also require a host the normaliser accepts, so that the
+// answer is "unchanged" rather than "unchanged or rejected".
+bool IsCanonicalHttpUrl(std::string_view url, bool validate, std::string_view* host) {
+  std::string_view default_port;
+  if (url.starts_with("http://")) {
+    url.remove_prefix(7);
+    default_port = "80";
+  } else if (url.starts_with("https://")) {
+    url.remove_prefix(8);
+    default_port = "443";
+  } else {
+    return false;
+  }
+  const std::size_t path = url.find('/');
+  if (path == std::string_view::npos) return false;  // "/" would be added
+  std::string_view authority = url.substr(0, path);
+  if (const std::size_t colon = authority.find(':'); colon != std::string_view::npos) {
+    const std::string_view port = authority.substr(colon + 1);
+    if (port == default_port || !IsCanonicalNumber(port, 65535)) return false;
+    authority = authority.substr(0, colon);
+  }
+  if (!IsCanonicalUrlHost(authority, validate) || !IsCanonicalPathAndQuery(url.substr(path)))
+    return false;
+  if (host) *host = authority;
+  return true;
+}
+
+// DetectType calls a name a domain only with a TLD of letters or an IDN.
+bool HasAlphabeticTld(std::string_view name) {
+  const std::string_view tld = name.substr(name.rfind('.') + 1);
+  return tld.starts_with("xn--") ||
+         (!tld.empty() && std::all_of(tld.begin(), tld.end(), ingest::IsAsciiAlpha));
+}
+
+}  // namespace
+
+bool IsCanonicalUrl(std::string_view url, std::string_view* host) {
+  return IsCanonicalHttpUrl(url, false, host);
+}
+
+std::optional<IndicatorType> CanonicalTypeOf(std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  if (value.starts_with("http")) {
+    if (value.size() <= kMaxUrl && IsCanonicalHttpUrl(value, true, nullptr))
+      return IndicatorType::kUrl;
+    return std::nullopt;
+  }
+  bool letters = false;
+  for (char c : value) {
+    if ((c >= 'a' && c <= 'z') || c == '-') {
+      letters = true;
+    } else if (!IsAsciiDigit(c) && c != '.') {
+      return std::nullopt;
+    }
+  }
+  if (!letters) {
+    if (IsCanonicalDottedQuad(value)) return IndicatorType::kIpv4;
+    return std::nullopt;
+  }
+  if (IsCanonicalName(value, false) && HasAlphabeticTld(value)) return IndicatorType::kDomain;
+  return std::nullopt;
+}
+
+}  // namespace ts::hunt

@@ -1,0 +1,84 @@
+// CSV indicator lists: a header naming the columns "type" and "value"
+// (required), and "event" and "campaign" (optional), in any order and
+// letter case. An empty type is detected from the value.
+#include <deque>
+
+#include "hunt/csv_line.hpp"
+#include "hunt/indicator_formats.hpp"
+#include "ingest/ascii.hpp"
+
+namespace ts::hunt {
+namespace {
+
+struct Columns {
+  std::optional<std::size_t> type, value, event, campaign;
+};
+
+Columns ReadHeader(const std::vector<std::string_view>& names) {
+  Columns c;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string name = ingest::AsciiLowered(names[i]);
+    if (name == "type") c.type = i;
+    if (name == "value") c.value = i;
+    if (name == "event") c.event = i;
+    if (name == "campaign") c.campaign = i;
+  }
+  return c;
+}
+
+std::string Cell(const std::vector<std::string_view>& fields, std::optional<std::size_t> column) {
+  return column && *column < fields.size() ? std::string(fields[*column]) : std::string();
+}
+
+}  // namespace
+
+bool HasCsvIndicatorHeader(std::string_view text) {
+  const auto lines = ContentLines(text);
+  if (lines.empty()) return false;
+  std::vector<std::string_view> names;
+  std::deque<std::string> storage;
+  return lines.front().second.find(',') != std::string_view::npos &&
+         SplitCsvLine(lines.front().second, names, storage) && ReadHeader(names).value;
+}
+
+Status ReadCsvIndicators(std::string_view text, ReadResult& out) {
+  const auto lines = ContentLines(text);
+  std::vector<std::string_view> fields;
+  std::deque<std::string> storage;
+  if (lines.empty() || !SplitCsvLine(lines.front().second, fields, storage))
+    return Error::Invalid("line 1: the CSV header is not valid CSV");
+  const Columns columns = ReadHeader(fields);
+  if (!columns.value) {
+    return Error::Invalid("line " + std::to_string(lines.front().first) +
+                          ": the CSV header needs a \"value\" column");
+  }
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const auto& [number, line] = lines[i];
+    const std::string where = "line " + std::to_string(number) + ": ";
+    if (!SplitCsvLine(line, fields, storage)) {
+      ++out.invalid;
+      out.warnings.push_back(where + "not valid CSV (a quote is left open)");
+      continue;
+    }
+    RawIndicator raw{std::nullopt, Cell(fields, columns.value), Cell(fields, columns.event),
+                     Cell(fields, columns.campaign), number};
+    const std::string type = Cell(fields, columns.type);
+    if (!type.empty()) {
+      raw.type = TypeFromName(type, raw.value);
+      if (!raw.type) {
+        ++out.invalid;
+        out.warnings.push_back(where + "unknown indicator type '" + type + "'");
+        continue;
+      }
+    }
+    out.indicators.push_back(std::move(raw));
+  }
+  return {};
+}
+
+void ReadPlainIndicators(std::string_view text, ReadResult& out) {
+  for (const auto& [number, line] : ContentLines(text))
+    out.indicators.push_back(RawIndicator{std::nullopt, std::string(line), {}, {}, number});
+}
+
+}  // namespace ts::hunt

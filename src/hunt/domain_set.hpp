@@ -1,0 +1,37 @@
+// Domain and host-name indicators. A domain indicator matches the name and
+// every name under it ("a.evil.example" hits "evil.example"; "notevil.example"
+// does not); a host-name indicator matches that exact name only. A logged
+// name is looked up by walking its label suffixes against one hash set, so
+// the cost grows with the labels of the name, never with the indicator count.
+// Immutable after Build; safe to read from any thread.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "hunt/key_set.hpp"
+
+namespace ts::hunt {
+
+class DomainSet {
+ public:
+  // `name` must be canonical (lower-case ASCII, no trailing dot) and must
+  // outlive the set.
+  void Add(std::string_view name, bool subdomains, std::uint32_t id);
+  void Build() { keys_.Build(); }
+
+  // Appends the ids matching `name` (lower-case, no trailing dot) to `out`.
+  void Find(std::string_view name, std::vector<std::uint32_t>& out) const;
+
+ private:
+  struct Entry {
+    std::string_view name;
+    bool subdomains;
+    std::uint32_t id;
+  };
+  std::vector<Entry> entries_;
+  KeySet keys_;  // payload: index into entries_
+};
+
+}  // namespace ts::hunt

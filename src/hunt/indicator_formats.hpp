@@ -1,0 +1,60 @@
+// The readers of indicator_loader.hpp, one per file format, and what they
+// share. A reader only extracts values with their stated type and origin;
+// canonicalising and de-duplicating is the loader's job.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/indicator_type.hpp"
+#include "util/result.hpp"
+
+namespace ts::hunt {
+
+struct RawIndicator {
+  std::optional<model::IndicatorType> type;  // nullopt: detect from the value
+  std::string value;
+  std::string event;
+  std::string campaign;
+  std::size_t line = 0;  // in the file, 1-based; 0 when unknown
+};
+
+struct ReadResult {
+  std::vector<RawIndicator> indicators;
+  std::size_t unhuntable = 0;
+  std::size_t unsupported = 0;
+  std::size_t invalid = 0;            // rows skipped with a warning
+  std::vector<std::string> warnings;  // "line N: ..." or "...", without the file name
+};
+
+// JSON formats, from the parsed document. Invalid error when it is not in
+// the format.
+Status ReadStixIndicators(const nlohmann::json& document, ReadResult& out);
+Status ReadMispIndicators(const nlohmann::json& document, ReadResult& out);
+// Whether a parsed JSON document is STIX (else it is read as MISP).
+bool IsStixDocument(const nlohmann::json& document);
+
+// Line formats, from the whole file. Invalid error (message starting
+// "line N: ") when the header is unusable.
+Status ReadCsvIndicators(std::string_view text, ReadResult& out);
+void ReadPlainIndicators(std::string_view text, ReadResult& out);
+// Whether the first line that is not blank or a comment is a CSV header
+// with a "value" column.
+bool HasCsvIndicatorHeader(std::string_view text);
+
+// The indicator type for a type name in any of the vocabularies files use:
+// ours ("ipv4", "domain"), MISP's ("ip-dst", "ja3-fingerprint-md5") and
+// STIX object types ("ipv4-addr", "domain-name"). Address types become
+// ipv4, ipv6 or cidr by the look of `value`. nullopt when unknown.
+std::optional<model::IndicatorType> TypeFromName(std::string_view name, std::string_view value);
+
+// The lines of `text` (without terminators, "\r" dropped) with their
+// 1-based numbers, skipping blank lines and "#" comments.
+std::vector<std::pair<std::size_t, std::string_view>> ContentLines(std::string_view text);
+
+}  // namespace ts::hunt

@@ -1,0 +1,96 @@
+// All indicators of one hunt, de-duplicated by type and canonical value,
+// each kind in the structure that matches it fastest: addresses and CIDR
+// blocks in IpRanges, domains and host names in DomainSet (label suffixes),
+// URLs in UrlSet (exact, or without the query), digests, JA3 fingerprints
+// and user agents in ValueSets. Filled by one thread, then Build, then read
+// concurrently by the scanning threads. Ids are indexes into indicators().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "hunt/domain_set.hpp"
+#include "hunt/indicator.hpp"
+#include "hunt/ip_ranges.hpp"
+#include "hunt/url_set.hpp"
+#include "hunt/value_set.hpp"
+
+namespace ts::hunt {
+
+class IndicatorSet {
+ public:
+  enum class AddResult { kAdded, kDuplicate, kUnhuntable };
+  // `indicator.value` must be canonical for its type. A repeat of a type and
+  // value already held only fills in an event or campaign still unknown.
+  AddResult Add(Indicator indicator) {
+    const std::uint64_t key = DedupKey(indicator);
+    return Add(std::move(indicator), key);
+  }
+  // The same with DedupKey(indicator) computed by the caller, who may also
+  // Prefetch the keys of indicators it adds next: millions of adds wait on
+  // memory otherwise.
+  static std::uint64_t DedupKey(model::IndicatorType type, std::string_view value);
+  static std::uint64_t DedupKey(const Indicator& i) { return DedupKey(i.type, i.value); }
+  AddResult Add(Indicator indicator, std::uint64_t key);
+  void Prefetch(std::uint64_t key) const {
+    if (!seen_.empty()) __builtin_prefetch(&seen_[key & (seen_.size() - 1)]);
+  }
+  // Room for `more` indicators, to spare rehashing while loading.
+  void Reserve(std::size_t more);
+  // Indexes what was added, the kinds side by side on up to `threads`
+  // threads; no Add after it.
+  void Build(unsigned threads = 1);
+
+  std::size_t size() const { return indicators_.size(); }
+  const Indicator& at(std::uint32_t id) const { return indicators_[id]; }
+
+  // Lookups append the ids of matching indicators to `out`.
+  void FindAddress(const IpAddress& ip, std::vector<std::uint32_t>& out) const {
+    ips_.Find(ip, out);
+  }
+  // `name` lower-case without a trailing dot.
+  void FindName(std::string_view name, std::vector<std::uint32_t>& out) const {
+    names_.Find(name, out);
+  }
+  // `url` canonical (log_url.hpp).
+  void FindUrl(std::string_view url, std::vector<std::uint32_t>& out) const {
+    urls_.Find(url, out);
+  }
+  // `hex` lower-case: digests of any length and JA3 fingerprints.
+  void FindDigest(std::string_view hex, std::vector<std::uint32_t>& out) const {
+    digests_.Find(hex, out);
+    ja3_.Find(hex, out);
+  }
+  void FindJa3(std::string_view hex, std::vector<std::uint32_t>& out) const { ja3_.Find(hex, out); }
+  void FindUserAgent(std::string_view agent, std::vector<std::uint32_t>& out) const {
+    agents_.Find(agent, out);
+  }
+
+  // Whether any URL indicators exist, so that scanners can skip
+  // canonicalising URLs nobody looks for.
+  bool has_urls() const { return !urls_.empty(); }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
+
+  std::vector<Indicator> indicators_;
+  void GrowSeen(std::size_t slots);
+
+  // De-duplication until Build: an open-addressing table of (upper half of
+  // the key, id), at most half full; flat, as it takes millions of keys.
+  struct Seen {
+    std::uint32_t tag = 0;
+    std::uint32_t id = kNone;
+  };
+  std::vector<Seen> seen_;
+  std::size_t seen_count_ = 0;
+  IpRanges ips_;
+  DomainSet names_;
+  UrlSet urls_;
+  ValueSet digests_, ja3_, agents_;
+};
+
+}  // namespace ts::hunt

@@ -1,0 +1,234 @@
+// STIX 2.1: indicators whose pattern is a comparison or an OR of
+// comparisons of the simple observables ([ipv4-addr:value = '...'],
+// [domain-name:value = ...], [url:value = ...], [file:hashes.'SHA-256' =
+// ...], ...), and the observable objects themselves (ipv4-addr,
+// domain-name, url, file). The event is the report or grouping that lists
+// the indicator; the campaign is what the indicator "indicates" (campaign,
+// intrusion set, threat actor or malware, in that order of preference).
+#include <map>
+#include <optional>
+
+#include "hunt/indicator_formats.hpp"
+#include "ingest/ascii.hpp"
+
+namespace ts::hunt {
+namespace {
+
+using json = nlohmann::json;
+using model::IndicatorType;
+
+struct Comparison {
+  std::string path;
+  std::string value;
+};
+
+// A recursive-descent reader of the subset of STIX patterning we accept:
+//   pattern := observation ("OR" observation)*
+//   observation := "[" comparison ("OR" comparison)* "]"
+//   comparison := path "=" 'string'
+class PatternReader {
+ public:
+  explicit PatternReader(std::string_view s) : s_(s) {}
+
+  std::optional<std::vector<Comparison>> Read() {
+    std::vector<Comparison> out;
+    do {
+      if (!Take('[')) return std::nullopt;
+      do {
+        Comparison c;
+        if (!Path(c.path) || !Take('=') || !String(c.value)) return std::nullopt;
+        out.push_back(std::move(c));
+      } while (Word("OR"));
+      if (!Take(']')) return std::nullopt;
+    } while (Word("OR"));
+    Blanks();
+    if (pos_ != s_.size()) return std::nullopt;
+    return out;
+  }
+
+ private:
+  void Blanks() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n')) ++pos_;
+  }
+  bool Take(char c) {
+    Blanks();
+    if (pos_ == s_.size() || s_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  bool Word(std::string_view w) {
+    Blanks();
+    if (s_.substr(pos_, w.size()) != w) return false;
+    pos_ += w.size();
+    return true;
+  }
+  // object-type:property.path, where path steps may be 'quoted'.
+  bool Path(std::string& out) {
+    Blanks();
+    while (pos_ < s_.size()) {
+      const char c = s_[pos_];
+      if (c == '\'') {
+        const std::size_t end = s_.find('\'', pos_ + 1);
+        if (end == std::string_view::npos) return false;
+        out.append(s_.substr(pos_, end + 1 - pos_));
+        pos_ = end + 1;
+      } else if (ingest::IsAsciiAlnum(c) || c == '-' || c == '_' || c == ':' || c == '.') {
+        out += c;
+        ++pos_;
+      } else {
+        break;
+      }
+    }
+    return !out.empty();
+  }
+  bool String(std::string& out) {
+    if (!Take('\'')) return false;
+    for (; pos_ < s_.size(); ++pos_) {
+      if (s_[pos_] == '\\' && pos_ + 1 < s_.size()) {
+        out += s_[++pos_];
+      } else if (s_[pos_] == '\'') {
+        ++pos_;
+        return true;
+      } else {
+        out += s_[pos_];
+      }
+    }
+    return false;
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+};
+
+// "MD5", "SHA-1", "SHA-256", "SHA-512" as hash dictionary keys (quoted or
+// not, any case) to indicator types.
+std::optional<IndicatorType> HashType(std::string key) {
+  std::string k;
+  for (char c : key)
+    if (c != '\'' && c != '-') k += ingest::AsciiUpper(c);
+  if (k == "MD5") return IndicatorType::kMd5;
+  if (k == "SHA1") return IndicatorType::kSha1;
+  if (k == "SHA256") return IndicatorType::kSha256;
+  if (k == "SHA512") return IndicatorType::kSha512;
+  return std::nullopt;
+}
+
+// The type a comparison's path stands for; nullopt when not huntable.
+std::optional<IndicatorType> PathType(const std::string& path, const std::string& value) {
+  constexpr std::string_view kHashes = "file:hashes.";
+  if (path.starts_with(kHashes)) return HashType(path.substr(kHashes.size()));
+  if (path == "network-traffic:extensions.'http-request-ext'.request_header.'User-Agent'")
+    return IndicatorType::kUserAgent;
+  const std::size_t colon = path.find(':');
+  if (colon == std::string::npos || path.substr(colon + 1) != "value") return std::nullopt;
+  return TypeFromName(path.substr(0, colon), value);
+}
+
+std::string Text(const json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int CampaignRank(const std::string& type) {
+  if (type == "campaign") return 0;
+  if (type == "intrusion-set") return 1;
+  if (type == "threat-actor") return 2;
+  if (type == "malware") return 3;
+  return -1;
+}
+
+}  // namespace
+
+bool IsStixDocument(const json& document) {
+  if (document.is_object()) {
+    const std::string type = Text(document, "type");
+    return type == "bundle" || type == "indicator" || document.contains("spec_version");
+  }
+  return document.is_array() && !document.empty() && document.front().is_object() &&
+         document.front().contains("type") && document.front().contains("id");
+}
+
+Status ReadStixIndicators(const json& document, ReadResult& out) {
+  const json* objects = &document;
+  json single = json::array();
+  if (document.is_object()) {
+    if (Text(document, "type") == "bundle") {
+      const auto it = document.find("objects");
+      if (it == document.end() || !it->is_array())
+        return Error::Invalid("the STIX bundle has no \"objects\" array");
+      objects = &*it;
+    } else {
+      single.push_back(document);
+      objects = &single;
+    }
+  }
+  // Names of campaign-like objects, reports' members, "indicates" links.
+  std::map<std::string, std::pair<int, std::string>> actors;  // id -> rank, name
+  std::map<std::string, std::string> events;                  // member id -> report name
+  std::multimap<std::string, std::string> indicates;          // indicator id -> target id
+  for (const json& o : *objects) {
+    if (!o.is_object()) continue;
+    const std::string type = Text(o, "type");
+    if (CampaignRank(type) >= 0) {
+      actors[Text(o, "id")] = {CampaignRank(type), Text(o, "name")};
+    } else if (type == "report" || type == "grouping") {
+      const auto refs = o.find("object_refs");
+      if (refs != o.end() && refs->is_array())
+        for (const json& ref : *refs)
+          if (ref.is_string()) events.try_emplace(ref.get<std::string>(), Text(o, "name"));
+    } else if (type == "relationship" && Text(o, "relationship_type") == "indicates") {
+      indicates.emplace(Text(o, "source_ref"), Text(o, "target_ref"));
+    }
+  }
+  auto origin = [&](const std::string& id, RawIndicator& raw) {
+    if (const auto e = events.find(id); e != events.end()) raw.event = e->second;
+    int best = 4;
+    for (auto [it, end] = indicates.equal_range(id); it != end; ++it) {
+      const auto actor = actors.find(it->second);
+      if (actor != actors.end() && actor->second.first < best) {
+        best = actor->second.first;
+        raw.campaign = actor->second.second;
+      }
+    }
+  };
+  auto add = [&](const std::string& id, std::optional<IndicatorType> type, std::string value) {
+    if (!type) {
+      ++out.unhuntable;
+      return;
+    }
+    RawIndicator raw{type, std::move(value), {}, {}, 0};
+    origin(id, raw);
+    out.indicators.push_back(std::move(raw));
+  };
+  for (const json& o : *objects) {
+    if (!o.is_object()) continue;
+    const std::string type = Text(o, "type");
+    const std::string id = Text(o, "id");
+    if (type == "indicator") {
+      const std::string pattern_type = Text(o, "pattern_type");
+      const auto comparisons = PatternReader(Text(o, "pattern")).Read();
+      if ((!pattern_type.empty() && pattern_type != "stix") || !comparisons) {
+        ++out.unsupported;
+        out.warnings.push_back("indicator " + id + ": unsupported pattern " +
+                               (pattern_type.empty() || pattern_type == "stix"
+                                    ? "'" + Text(o, "pattern") + "'"
+                                    : "type '" + pattern_type + "'") +
+                               " (only = comparisons joined by OR are hunted)");
+        continue;
+      }
+      for (const Comparison& c : *comparisons) add(id, PathType(c.path, c.value), c.value);
+    } else if (type == "ipv4-addr" || type == "ipv6-addr" || type == "domain-name" ||
+               type == "url") {
+      const std::string value = Text(o, "value");
+      add(id, TypeFromName(type, value), value);
+    } else if (type == "file") {
+      const auto hashes = o.find("hashes");
+      if (hashes == o.end() || !hashes->is_object()) continue;
+      for (const auto& [key, value] : hashes->items())
+        if (value.is_string()) add(id, HashType(key), value.get<std::string>());
+    }
+  }
+  return {};
+}
+
+}  // namespace ts::hunt
