@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every benchmark binary of a build (BUILD_DIR/bench), then the
+# retro-hunt comparison against grep and ripgrep (bench/hunt_compare.sh).
+# Usage: bench/run.sh BUILD_DIR
+# HUNT_BENCH_BYTES chooses the size of the generated log (default 1 GB;
+# e.g. HUNT_BENCH_BYTES=50000000 for a quick check).
+set -euo pipefail
+
+build_dir=${1:?usage: bench/run.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+
+for bin in "$build_dir"/bench/*; do
+  if [ -f "$bin" ] && [ -x "$bin" ]; then
+    echo "== $(basename "$bin")"
+    "$bin"
+  fi
+done
+
+echo "== hunt_compare.sh"
+bash "$here/hunt_compare.sh" "$build_dir/src/threatshare"
