@@ -12,7 +12,7 @@ packages=(
   libtomlplusplus-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang libclang-rt-dev python3 curl
   chromium fonts-noto-cjk
-  libzstd-dev zlib1g-dev zstd ripgrep time
+  libzstd-dev zlib1g-dev zstd ripgrep time libcurl4-openssl-dev
 )
 # Node.js and npm build and test the web console. A Node.js that already
 # brings npm (NodeSource's nodejs conflicts with Debian's npm package) is
