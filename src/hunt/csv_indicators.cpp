@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "hunt/csv_line.hpp"
+#include "hunt/huge_pages.hpp"
 #include "hunt/indicator_formats.hpp"
 #include "ingest/ascii.hpp"
 
@@ -77,7 +78,9 @@ Status ReadCsvIndicators(std::string_view text, ReadResult& out) {
 }
 
 void ReadPlainIndicators(std::string_view text, ReadResult& out) {
-  for (const auto& [number, line] : ContentLines(text))
+  const auto lines = ContentLines(text);
+  ReserveHuge(out.indicators, out.indicators.size() + lines.size());
+  for (const auto& [number, line] : lines)
     out.indicators.push_back(RawIndicator{std::nullopt, std::string(line), {}, {}, number});
 }
 

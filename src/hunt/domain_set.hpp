@@ -19,6 +19,11 @@ class DomainSet {
   // `name` must be canonical (lower-case ASCII, no trailing dot) and must
   // outlive the set.
   void Add(std::string_view name, bool subdomains, std::uint32_t id);
+  // Room for `n` entries in all.
+  void Reserve(std::size_t n) {
+    entries_.reserve(n);
+    keys_.Reserve(n);
+  }
   void Build() { keys_.Build(); }
 
   // Appends the ids matching `name` (lower-case, no trailing dot) to `out`.

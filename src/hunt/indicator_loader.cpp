@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hunt/canonical_text.hpp"
+#include "hunt/huge_pages.hpp"
 #include "hunt/indicator_formats.hpp"
 #include "ingest/normalize.hpp"
 
@@ -117,6 +118,7 @@ std::optional<IndicatorType> TypeFromName(std::string_view name, std::string_vie
 
 std::vector<std::pair<std::size_t, std::string_view>> ContentLines(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string_view>> lines;
+  ReserveHuge(lines, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t number = 0;
   for (std::size_t start = 0; start < text.size();) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
@@ -171,6 +173,7 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
   report.invalid += problems.size();
   set.Reserve(outcomes.size());
   std::vector<std::size_t> kept;
+  kept.reserve(outcomes.size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     if (outcomes[i] == Outcome::kUnhuntable) ++report.unhuntable;
     if (outcomes[i] == Outcome::kOk) kept.push_back(i);

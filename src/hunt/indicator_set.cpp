@@ -5,6 +5,8 @@
 #include <string>
 #include <thread>
 
+#include "hunt/huge_pages.hpp"
+
 namespace ts::hunt {
 namespace {
 
@@ -58,7 +60,7 @@ IndicatorSet::AddResult IndicatorSet::Add(Indicator indicator, std::uint64_t key
 }
 
 void IndicatorSet::Reserve(std::size_t more) {
-  indicators_.reserve(indicators_.size() + more);
+  ReserveHuge(indicators_, indicators_.size() + more);
   const std::size_t slots = std::bit_ceil((seen_count_ + more) * 2);
   if (slots > seen_.size()) GrowSeen(slots);
 }
@@ -66,7 +68,7 @@ void IndicatorSet::Reserve(std::size_t more) {
 // Re-inserting needs each held indicator's key again: growing is rare
 // (Reserve sizes the table for a whole file), so it is recomputed.
 void IndicatorSet::GrowSeen(std::size_t slots) {
-  seen_.assign(slots, Seen{});
+  AssignHuge(seen_, slots, Seen{});
   const std::size_t mask = slots - 1;
   for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
     const std::uint64_t key = DedupKey(indicators_[id]);
@@ -79,6 +81,20 @@ void IndicatorSet::GrowSeen(std::size_t slots) {
 void IndicatorSet::Build(unsigned threads) {
   seen_ = {};
   seen_count_ = 0;
+  // Sized up front: the structures of a big list take hundreds of MB, and
+  // growing them by doubling would copy and fault in most of it twice.
+  std::size_t names = 0, urls = 0, others = 0;
+  for (const Indicator& ind : indicators_) {
+    if (ind.type == IndicatorType::kDomain || ind.type == IndicatorType::kHostname)
+      ++names;
+    else if (ind.type == IndicatorType::kUrl)
+      ++urls;
+    else
+      ++others;
+  }
+  names_.Reserve(names);
+  urls_.Reserve(urls);
+  ips_.Reserve(others);
   for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
     const Indicator& ind = indicators_[id];
     const std::string_view value = ind.value;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 
@@ -193,6 +194,17 @@ bool IsGlob(const std::string& s) {
 
 MappedFile::~MappedFile() {
   if (size_ > 0) munmap(const_cast<void*>(data_), size_);
+}
+
+void Prefault(std::string_view part) {
+#ifdef MADV_POPULATE_READ
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto begin = reinterpret_cast<std::uintptr_t>(part.data()) & ~(page - 1);
+  const auto end = reinterpret_cast<std::uintptr_t>(part.data() + part.size());
+  if (!part.empty()) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_READ);
+#else
+  (void)part;
+#endif
 }
 
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& args) {

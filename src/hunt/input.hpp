@@ -35,6 +35,12 @@ class MappedFile {
   std::size_t size_;
 };
 
+// Maps the pages of `part` (a piece of a MappedFile's text, in the page
+// cache) into the process in one call, so that scanning it takes no page
+// faults: one call per megabytes costs less than a fault per 64 KB. Advice
+// only; on kernels without MADV_POPULATE_READ (before 5.14) it does nothing.
+void Prefault(std::string_view part);
+
 // Sequential bytes; Read returns 0 at the end.
 class ByteStream {
  public:

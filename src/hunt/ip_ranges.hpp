@@ -33,6 +33,8 @@ class IpRanges {
   // `prefix` is the CIDR length; the full length (32 or 128) is one address.
   // Host bits of `network` must be zero (ingest's canonical form).
   void Add(const IpAddress& network, int prefix, std::uint32_t id);
+  // Room for `n` single addresses in all.
+  void Reserve(std::size_t n) { addresses_.Reserve(n); }
   void Build();
 
   // Appends the id of every address or block containing `ip` to `out`.

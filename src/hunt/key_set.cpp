@@ -4,6 +4,8 @@
 #include <bit>
 #include <functional>
 
+#include "hunt/huge_pages.hpp"
+
 namespace ts::hunt {
 
 std::uint64_t HashKey(std::string_view key) {
@@ -22,11 +24,15 @@ std::uint64_t HashInteger(std::uint64_t key) {
   return key;
 }
 
+void KeySet::Reserve(std::size_t n) {
+  ReserveHuge(pending_, n);
+}
+
 void KeySet::Build() {
   count_ = pending_.size();
   const std::size_t bits = std::max<std::size_t>(count_ * 16, 256);
-  blocks_.assign(bits / 256, Block{});  // BlockIndex needs no power of two
-  slots_.assign(std::bit_ceil(std::max<std::size_t>(count_ * 2, 16)), Slot{});
+  AssignHuge(blocks_, bits / 256, Block{});  // BlockIndex needs no power of two
+  AssignHuge(slots_, std::bit_ceil(std::max<std::size_t>(count_ * 2, 16)), Slot{});
   mask_ = slots_.size() - 1;
   // Filling is random access to memory: prefetch a few keys ahead.
   constexpr std::size_t kAhead = 16;

@@ -23,6 +23,8 @@ class KeySet {
  public:
   // Adds a key; Build must follow before any lookup.
   void Add(std::uint64_t hash, std::uint32_t payload) { pending_.emplace_back(hash, payload); }
+  // Room for `n` keys in all, to spare growing while adding.
+  void Reserve(std::size_t n);
   // Sizes and fills the filter and the table from the added keys.
   void Build();
 

@@ -18,17 +18,18 @@ namespace {
 
 // Enough lines to judge the format by and to hold any header.
 constexpr std::size_t kHeadBytes = 64 << 10;
-// Mapped files: chunks per thread (so a slow chunk does not idle the
-// others) and the smallest chunk worth a hand-over.
-constexpr std::size_t kChunksPerThread = 8;
-constexpr std::size_t kMinChunk = 1 << 20;
+// Mapped files are cut into chunks of about this size, handed out one at a
+// time: small enough that the threads finish within a few milliseconds of
+// each other (a thread scans 4 MB in under 10 ms; with 8 big chunks per
+// thread, one thread used to scan the last one alone for 0.1 s), big
+// enough that handing out and prefaulting cost nothing.
+constexpr std::size_t kChunk = 4 << 20;
 // Streams: the block cut for scanning, and blocks in flight per thread.
 constexpr std::size_t kStreamBlock = 4 << 20;
 constexpr std::size_t kBlocksInFlight = 2;
 
-std::vector<std::string_view> SplitAtLines(std::string_view text, std::size_t parts) {
+std::vector<std::string_view> SplitAtLines(std::string_view text, std::size_t target) {
   std::vector<std::string_view> chunks;
-  const std::size_t target = std::max(text.size() / std::max<std::size_t>(parts, 1), kMinChunk);
   while (!text.empty()) {
     std::size_t end = std::min(target, text.size());
     if (end < text.size()) {
@@ -68,13 +69,13 @@ Status ScanMapped(std::string_view text, const IndicatorSet& indicators, const S
   auto parser = ParserFor(file.name, text.substr(0, kHeadBytes), options, file);
   if (!parser) return parser.error();
   file.bytes = text.size();
-  const std::vector<std::string_view> chunks =
-      SplitAtLines(text, options.threads * kChunksPerThread);
+  const std::vector<std::string_view> chunks = SplitAtLines(text, kChunk);
   std::vector<BlockResult> results(chunks.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     LineScanner scanner(indicators, **parser);
     for (std::size_t i; (i = next.fetch_add(1)) < chunks.size();) {
+      Prefault(chunks[i]);
       scanner.Scan(chunks[i], results[i]);
       progress.Add(chunks[i].size());
     }

@@ -18,6 +18,7 @@ class UrlSet {
  public:
   // `url` must be canonical and outlive the set.
   void Add(std::string_view url, std::uint32_t id) { urls_.Add(url, id); }
+  void Reserve(std::size_t n) { urls_.Reserve(n); }
   void Build() { urls_.Build(); }
   bool empty() const { return urls_.empty(); }
 

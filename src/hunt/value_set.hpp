@@ -15,6 +15,11 @@ class ValueSet {
  public:
   // `value` must outlive the set.
   void Add(std::string_view value, std::uint32_t id);
+  // Room for `n` entries in all.
+  void Reserve(std::size_t n) {
+    entries_.reserve(n);
+    keys_.Reserve(n);
+  }
   void Build() { keys_.Build(); }
   bool empty() const { return keys_.empty(); }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "hunt/huge_pages.hpp"
 #include "hunt/input.hpp"
 #include "hunt/scanner.hpp"
 #include "hunt/summary.hpp"
@@ -28,7 +29,7 @@ class HuntScanner : public testing::Test {
     set_.Add({IndicatorType::kDomain, "evil.example", "", ""});
     set_.Add({IndicatorType::kIpv4, "203.0.113.66", "", ""});
     set_.Build();
-    // About 3 MB: several chunks per thread. Every 997th line hits.
+    // About 3 MB. Every 997th line hits.
     for (int i = 1; i <= 24000; ++i) {
       const bool hit = i % 997 == 0;
       log_ += std::to_string(1464739200 + i) + ".000     80 10.0.0." + std::to_string(i % 250) +
@@ -92,6 +93,40 @@ TEST_F(HuntScanner, ThreadsAndChunksGiveTheSameHits) {
     EXPECT_EQ(result->first, hit_lines_) << threads << " threads";
     EXPECT_EQ(result->second, 24000U);
   }
+}
+
+TEST_F(HuntScanner, FilesOfManyChunksGiveTheSameHits) {
+  // About 12 MB: several 4 MB chunks, each prefaulted before its scan, with
+  // cuts that fall mid-line.
+  std::string big;
+  std::vector<std::uint64_t> expected;
+  for (std::uint64_t copy = 0; copy < 4; ++copy) {
+    big += log_;
+    for (std::uint64_t line : hit_lines_) expected.push_back(copy * 24000 + line);
+  }
+  const std::string path = Write("bigger.log", big);
+  for (unsigned threads : {1u, 2u, 5u}) {
+    auto result = ScanLines({path}, threads);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    EXPECT_EQ(result->first, expected) << threads << " threads";
+    EXPECT_EQ(result->second, 96000U);
+  }
+}
+
+TEST(HuntHugePages, ReserveAndAssignKeepTheVectorsContents) {
+  std::vector<std::uint64_t> v{1, 2, 3};
+  ts::hunt::ReserveHuge(v, 1 << 20);  // 8 MB: whole huge pages inside
+  EXPECT_GE(v.capacity(), 1U << 20);
+  EXPECT_EQ(v, (std::vector<std::uint64_t>{1, 2, 3}));
+  v.resize(1 << 20, 7);
+  EXPECT_EQ(v.back(), 7U);
+  ts::hunt::AssignHuge(v, 3 << 20, std::uint64_t{9});
+  EXPECT_EQ(v.size(), 3U << 20);
+  EXPECT_EQ(v.front(), 9U);
+  EXPECT_EQ(v.back(), 9U);
+  ts::hunt::ReserveHuge(v, 10);  // no shrinking
+  EXPECT_EQ(v.size(), 3U << 20);
+  ts::hunt::AdviseHugePages(v.data(), 100);  // too small: nothing to do
 }
 
 TEST_F(HuntScanner, CompressedStreamsGiveTheSameHits) {
