@@ -27,6 +27,13 @@ def binary():
     return path
 
 
+def check(response, status, what):
+    """Returns the JSON of a response that must have `status`."""
+    if response.status != status:
+        raise AssertionError(f"{what}: expected {status}, got {response!r}")
+    return response.json
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status = status

@@ -5,17 +5,11 @@ per-key rate limit, and what each role may do."""
 import time
 import unittest
 
-from portal import PASSWORD, Portal
+from portal import PASSWORD, Portal, check
 
 SECRETARIAT = "Council Secretariat"
 MEMBER_ORG = "Osaka Gas"
 OTHER_ORG = "Tohoku Water"
-
-
-def check(response, status, what):
-    if response.status != status:
-        raise AssertionError(f"{what}: expected {status}, got {response!r}")
-    return response.json
 
 
 class PortalCase(unittest.TestCase):

@@ -15,7 +15,7 @@ import sqlite3
 import tempfile
 import unittest
 
-from portal import Portal
+from portal import Portal, check
 
 SECRETARIAT, PROVIDER, HUB = "Council Secretariat", "Tokyo Gas", "Hub ISAC"
 OBSERVER, RELATED, LAB = "Water Observer", "Logistics Related", "Sandbox Lab"
@@ -32,12 +32,6 @@ USERS = [  # name, organisation, sector, membership, role
 
 def email(name):
     return f"{name.replace('_', '-')}@consent.example"
-
-
-def check(response, status, what):
-    if response.status != status:
-        raise AssertionError(f"{what}: expected {status}, got {response!r}")
-    return response.json
 
 
 def audit_hash(row):

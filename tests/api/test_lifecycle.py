@@ -6,16 +6,9 @@ de-duplicated, searched, changed, deleted), listing with filters and paging."""
 import json
 import unittest
 
-from portal import PASSWORD, Portal
+from portal import PASSWORD, Portal, check
 
 ADMIN = "admin@secretariat.example"
-
-
-def check(response, status, what):
-    """Returns the JSON of a response that must have `status`."""
-    if response.status != status:
-        raise AssertionError(f"{what}: expected {status}, got {response!r}")
-    return response.json
 
 
 class LifecycleBase(unittest.TestCase):

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "case_files.hpp"
 #include "ingest/normalize.hpp"
 #include "model/indicator_type.hpp"
 
@@ -212,12 +213,7 @@ std::string Check(const Case& c) {
 }
 
 std::vector<fs::path> CaseFiles() {
-  std::vector<fs::path> files;
-  std::error_code ignored;  // a missing directory lists nothing, which fails below
-  for (const auto& entry : fs::directory_iterator(TS_CASES_DIR "/normalize", ignored))
-    if (entry.path().extension() == ".test") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
+  return ts::testing_support::CaseFiles(TS_CASES_DIR "/normalize");
 }
 
 class CaseFile : public testing::TestWithParam<fs::path> {};
