@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ingest/ascii.hpp"
 
@@ -72,7 +75,25 @@ bool IsCanonicalName(std::string_view name, bool host_rules) {
 bool IsCanonicalUrlHost(std::string_view host, bool validate) {
   if (host.empty()) return false;
   bool letters = false;
-  for (char c : host) {
+  std::size_t i = 0;
+#ifdef __SSE2__
+  // The same test 16 bytes at a time: every logged URL's host passes here.
+  // Signed compares leave bytes >= 0x80 outside every range, as below.
+  const auto in_range = [](__m128i v, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  for (; i + 16 <= host.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(host.data() + i));
+    const __m128i letter = _mm_or_si128(
+        in_range(v, 'a', 'z'),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
+    const __m128i other = _mm_or_si128(in_range(v, '0', '9'), _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    if (_mm_movemask_epi8(_mm_or_si128(letter, other)) != 0xFFFF) return false;
+    letters = letters || _mm_movemask_epi8(letter) != 0;
+  }
+#endif
+  for (char c : host.substr(i)) {
     if ((c >= 'a' && c <= 'z') || c == '-' || c == '_') {
       letters = true;
     } else if (!IsAsciiDigit(c) && c != '.') {
@@ -100,9 +121,30 @@ constexpr std::array<CharClass, 256> kPathChars = [] {
   return table;
 }();
 
+// True when none of the 16 bytes at `p` is anything but kPlain: most of a
+// logged path is, and 16 bytes tested at once cost less than one lookup
+// each.
+bool AllPlain16(const char* p) {
+#ifdef __SSE2__
+  const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compare: bytes >= 0x80 are negative, so this also rejects them.
+  __m128i bad = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x21)),
+                             _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F)));
+  for (char c : std::string_view("\"<>`#\\[({%?/"))
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(chunk, _mm_set1_epi8(c)));
+  return _mm_movemask_epi8(bad) == 0;
+#else
+  (void)p;
+  return false;
+#endif
+}
+
 bool IsCanonicalPathAndQuery(std::string_view s) {
   bool in_path = true;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Runs of plain bytes change no state: skip them 16 at a time.
+    while (i + 16 <= s.size() && AllPlain16(s.data() + i)) i += 16;
+    if (i == s.size()) break;
     switch (kPathChars[static_cast<unsigned char>(s[i])]) {
       case kPlain:
         break;

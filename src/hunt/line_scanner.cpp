@@ -1,7 +1,6 @@
 #include "hunt/line_scanner.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 #include "hunt/log_time.hpp"
 #include "hunt/log_url.hpp"
@@ -28,23 +27,21 @@ LineScanner::LineScanner(const IndicatorSet& indicators, const LogParser& parser
     : indicators_(indicators), parser_(parser), text_parser_(MakeTextParser()) {}
 
 void LineScanner::Scan(std::string_view text, BlockResult& result) {
-  const char* p = text.data();
-  const char* const end = p + text.size();
   std::uint64_t number = 0;
-  while (p < end) {
-    const auto* newline = static_cast<const char*>(std::memchr(p, '\n', end - p));
-    const char* line_end = newline ? newline : end;
-    std::string_view line(p, static_cast<std::size_t>(line_end - p));
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    ScanLine(line, ++number, result);
-    p = newline ? newline + 1 : end;
+  while (!text.empty()) {
+    std::string_view line;
+    std::size_t next = 0;
+    record_.Clear();
+    const ParseOutcome outcome = parser_.ParseFirstLine(text, line, next, record_);
+    ScanLine(line, outcome, ++number, result);
+    text.remove_prefix(next);
   }
   result.lines += number;
 }
 
-void LineScanner::ScanLine(std::string_view line, std::uint64_t number, BlockResult& result) {
-  record_.Clear();
-  switch (parser_.Parse(line, record_)) {
+void LineScanner::ScanLine(std::string_view line, ParseOutcome outcome, std::uint64_t number,
+                           BlockResult& result) {
+  switch (outcome) {
     case ParseOutcome::kSkip:
       return;
     case ParseOutcome::kMalformed:

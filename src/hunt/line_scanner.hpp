@@ -38,7 +38,9 @@ class LineScanner {
     std::uint32_t id;
     std::string matched;
   };
-  void ScanLine(std::string_view line, std::uint64_t number, BlockResult& result);
+  // `record_` holds what the parser made of `line`, with `outcome`.
+  void ScanLine(std::string_view line, ParseOutcome outcome, std::uint64_t number,
+                BlockResult& result);
   void Lookup(const LogField& field);
   void LookupHost(std::string_view host);
   void Collect(std::string_view matched);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <deque>
 #include <vector>
 
@@ -75,6 +76,20 @@ LogFormat DetectLogFormat(std::string_view head) {
   if (squid >= half && squid >= combined) return LogFormat::kSquid;
   if (combined >= half) return LogFormat::kCombined;
   return LogFormat::kText;
+}
+
+std::string_view FirstLine(std::string_view text, std::size_t& next) {
+  const auto* newline = static_cast<const char*>(std::memchr(text.data(), '\n', text.size()));
+  std::string_view line = newline ? text.substr(0, newline - text.data()) : text;
+  next = newline ? line.size() + 1 : text.size();
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+ParseOutcome LogParser::ParseFirstLine(std::string_view text, std::string_view& line,
+                                       std::size_t& next, LogRecord& record) const {
+  line = FirstLine(text, next);
+  return Parse(line, record);
 }
 
 Result<std::unique_ptr<LogParser>> MakeLogParser(LogFormat format, std::string_view head) {

@@ -4,6 +4,7 @@
 // used read-only by every scanning thread.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -35,6 +36,12 @@ class LogParser {
   // Reads `line` (without its line terminator) into `record`, which the
   // caller has cleared. Must be safe to call from several threads at once.
   virtual ParseOutcome Parse(std::string_view line, LogRecord& record) const = 0;
+  // Reads the first line of `text` as Parse does: sets `line` to it (without
+  // "\n" or "\r\n") and `next` to the offset just past its terminator.
+  // Formats that split a line anyway override this to find its end in the
+  // same pass; the default looks for the end first.
+  virtual ParseOutcome ParseFirstLine(std::string_view text, std::string_view& line,
+                                      std::size_t& next, LogRecord& record) const;
 };
 
 // The parser for `format`; `head` (the first bytes of the file) supplies
@@ -49,6 +56,9 @@ Result<std::unique_ptr<LogParser>> MakeZeekParser(std::string_view head);
 std::unique_ptr<LogParser> MakeZeekJsonParser();
 Result<std::unique_ptr<LogParser>> MakeCsvLogParser(std::string_view head);
 std::unique_ptr<LogParser> MakeTextParser();
+
+// The first line of `text` without its terminator; `next` is set past it.
+std::string_view FirstLine(std::string_view text, std::size_t& next);
 
 // Shape checks used by detection, exposed for the parsers that share them.
 bool LooksLikeSquidLine(std::string_view line);

@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -15,7 +16,9 @@
 namespace ts::hunt {
 namespace {
 
-constexpr std::size_t kFields = 10;
+// Up to the hierarchy/peer field: the content type after it is never read,
+// so splitting stops before it.
+constexpr std::size_t kFields = 9;
 constexpr std::size_t kRequiredFields = 7;  // up to the URL
 
 // Splits at runs of blanks; returns how many fields were found (at most
@@ -62,6 +65,66 @@ std::size_t SplitFields(std::string_view line, std::array<std::string_view, kFie
   return n;
 }
 
+// SplitFields over the first line of `text` (which runs on past it), finding
+// the line's end in the same pass: the line is not scanned twice. Returns
+// false, having done nothing useful, unless all kFields fields end before
+// the line does; then `next` is the offset past the line's "\n" (or the end
+// of `text`) and `line` the line without its terminator. With kFields met
+// before the terminator the fields are exactly what SplitFields(line) finds,
+// as both read the same bytes up to the last field's end.
+bool SplitFirstLine(std::string_view text, std::array<std::string_view, kFields>& out,
+                    std::string_view& line, std::size_t& next) {
+#ifdef __SSE2__
+  std::size_t n = 0;
+  std::size_t start = 0;
+  bool blank_before = true;
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i newline = _mm_set1_epi8('\n');
+  std::size_t i = 0;
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const auto blanks = static_cast<std::uint32_t>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, space), _mm_cmpeq_epi8(chunk, tab))));
+    const auto newlines = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
+    const std::uint32_t others = ~blanks & 0xFFFFU;
+    const std::uint32_t before = (blanks << 1) | (blank_before ? 1U : 0U);
+    std::uint32_t edges = (others & before) | (blanks & ~before & 0xFFFFU);
+    // Only edges before the line's end belong to it.
+    if (newlines != 0) edges &= (1U << std::countr_zero(newlines)) - 1;
+    while (edges != 0) {
+      const auto bit = static_cast<std::size_t>(std::countr_zero(edges));
+      if ((others >> bit) & 1U) {
+        start = i + bit;
+      } else {
+        out[n++] = text.substr(start, i + bit - start);
+        if (n == kFields) {
+          // The rest of the line is not split, but its end is needed:
+          // here, or searched for from the next chunk on.
+          std::size_t end = text.size();
+          if (newlines != 0) {
+            end = i + static_cast<std::size_t>(std::countr_zero(newlines));
+          } else if (const void* found = std::memchr(text.data() + i + 16, '\n',
+                                                     text.size() - i - 16)) {
+            end = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+          }
+          line = text.substr(0, end);
+          next = end < text.size() ? end + 1 : end;
+          if (line.ends_with('\r')) line.remove_suffix(1);
+          return true;
+        }
+      }
+      edges &= edges - 1;
+    }
+    if (newlines != 0) return false;  // a short line: the caller splits it
+    blank_before = (blanks >> 15) & 1U;
+  }
+#else
+  (void)text, (void)out, (void)line, (void)next;
+#endif
+  return false;
+}
+
 // Digits with at most one ".", a digit first.
 bool IsEpoch(std::string_view s) {
   if (s.empty() || !ingest::IsAsciiDigit(s.front())) return false;
@@ -80,7 +143,21 @@ class SquidParser : public LogParser {
  public:
   ParseOutcome Parse(std::string_view line, LogRecord& record) const override {
     std::array<std::string_view, kFields> f;
-    const std::size_t n = SplitFields(line, f);
+    return Read(f, SplitFields(line, f), record);
+  }
+
+  ParseOutcome ParseFirstLine(std::string_view text, std::string_view& line, std::size_t& next,
+                              LogRecord& record) const override {
+    std::array<std::string_view, kFields> f;
+    if (SplitFirstLine(text, f, line, next)) return Read(f, kFields, record);
+    line = FirstLine(text, next);
+    return Read(f, SplitFields(line, f), record);
+  }
+
+ private:
+  // The record of a line split into the `n` fields `f`.
+  static ParseOutcome Read(const std::array<std::string_view, kFields>& f, std::size_t n,
+                           LogRecord& record) {
     if (n == 0) return ParseOutcome::kSkip;
     if (n < kRequiredFields || !IsEpoch(f[0]) || f[3].find('/') == std::string_view::npos)
       return ParseOutcome::kMalformed;

@@ -104,6 +104,26 @@ TEST(HuntCanonical, RandomNearCanonicalTextAgreesWithIngest) {
   }
 }
 
+// Hosts and paths longer than 16 bytes take the 16-bytes-at-a-time checks:
+// long runs of plain text with the odd special byte at any position.
+TEST(HuntCanonical, LongNearCanonicalUrlsAgreeWithIngest) {
+  EXPECT_TRUE(ts::hunt::IsCanonicalUrl(
+      "http://images-cdn.long-subdomain.example.com/assets/2016/06/banner_large.png?v=12345"));
+  EXPECT_FALSE(ts::hunt::IsCanonicalUrl("http://images-cdn.long-subDomain.example.com/a"));
+  EXPECT_FALSE(ts::hunt::IsCanonicalUrl("http://images-cdn.example.com/assets/2016/06/ba nner"));
+  const std::string plain = "abcxyz019-._~=&";
+  const std::string odd = "/?%:@#[](){}\\AZ\x7f\x80\xff\t \"<>`";
+  const char* prefixes[] = {"http://", "https://", "http://a.example", "http://1.2.3.4/"};
+  std::mt19937 rng(2026);
+  for (int i = 0; i < 20000; ++i) {
+    std::string value = prefixes[rng() % 4];
+    const std::size_t n = 1 + rng() % 60;
+    for (std::size_t k = 0; k < n; ++k)
+      value += rng() % 12 == 0 ? odd[rng() % odd.size()] : plain[rng() % plain.size()];
+    ASSERT_EQ(Disagreement(value), "") << value;
+  }
+}
+
 TEST(HuntLogUrl, CanonicalisesWhatLogsWrite) {
   std::string scratch;
   auto url = [&](std::string_view logged) {

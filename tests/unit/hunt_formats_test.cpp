@@ -2,6 +2,7 @@
 // a line, and timestamps.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "hunt/log_format.hpp"
@@ -55,6 +56,51 @@ TEST(HuntFormats, SquidLine) {
   EXPECT_EQ(parser->Parse("1464739200.123 1 10.0.0.5 TCP_MISS/200", r), ParseOutcome::kMalformed);
   r.Clear();
   EXPECT_EQ(parser->Parse("   ", r), ParseOutcome::kSkip);
+}
+
+// The Squid parser finds a line's end while splitting it: what it makes of
+// a block's lines must be what the line-at-a-time path makes of each, for
+// any mix of blanks, tabs, "\r\n", short lines and a last line without "\n".
+TEST(HuntFormats, SquidFirstLineAgreesWithLineAtATime) {
+  auto parser = ts::hunt::MakeSquidParser();
+  const char* pieces[] = {"1464739200.123", "245",  "10.0.0.5",  "TCP_MISS/200", "5120", "GET",
+                          "http://a.example/x", "-", "HIER_DIRECT/192.0.2.1", "text/html",
+                          "CONNECT", "b.example:443", "x", ""};
+  const char* gaps[] = {" ", "  ", "\t", " \t "};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int lines = 1 + static_cast<int>(rng() % 6);
+    for (int l = 0; l < lines; ++l) {
+      if (rng() % 3 == 0) text += gaps[rng() % 4];
+      const std::size_t fields = rng() % 13;
+      for (std::size_t k = 0; k < fields; ++k) {
+        text += k < 10 && rng() % 4 != 0 ? pieces[k] : pieces[rng() % 14];
+        if (k + 1 < fields || rng() % 4 == 0) text += gaps[rng() % 4];
+      }
+      if (rng() % 4 == 0) text += '\r';
+      if (l + 1 < lines || rng() % 2 == 0) text += '\n';
+    }
+    for (std::string_view rest = text; !rest.empty();) {
+      ts::hunt::LogRecord fused, plain;
+      std::string_view line;
+      std::size_t next = 0, plain_next = 0;
+      const ParseOutcome outcome = parser->ParseFirstLine(rest, line, next, fused);
+      const std::string_view plain_line = ts::hunt::FirstLine(rest, plain_next);
+      ASSERT_EQ(line, plain_line) << text;
+      ASSERT_EQ(next, plain_next) << text;
+      ASSERT_EQ(outcome, parser->Parse(plain_line, plain)) << text;
+      ASSERT_EQ(fused.time, plain.time) << text;
+      ASSERT_EQ(fused.user, plain.user) << text;
+      ASSERT_EQ(fused.destination, plain.destination) << text;
+      ASSERT_EQ(fused.fields.size(), plain.fields.size()) << text;
+      for (std::size_t k = 0; k < plain.fields.size(); ++k) {
+        EXPECT_EQ(fused.fields[k].kind, plain.fields[k].kind) << text;
+        EXPECT_EQ(fused.fields[k].text, plain.fields[k].text) << text;
+      }
+      rest.remove_prefix(next);
+    }
+  }
 }
 
 TEST(HuntFormats, CombinedLine) {
