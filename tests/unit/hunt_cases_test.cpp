@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "case_files.hpp"
 #include "hunt/indicator_loader.hpp"
 #include "hunt/report.hpp"
 #include "hunt/scanner.hpp"
@@ -179,14 +180,7 @@ std::vector<std::string> RunCase(const Case& c) {
   return problems;
 }
 
-std::vector<fs::path> CaseFiles() {
-  std::vector<fs::path> files;
-  std::error_code ignored;  // a missing directory lists nothing, which fails below
-  for (const auto& entry : fs::directory_iterator(kDir, ignored))
-    if (entry.path().extension() == ".test") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<fs::path> CaseFiles() { return ts::testing_support::CaseFiles(kDir); }
 
 class HuntCaseFile : public testing::TestWithParam<fs::path> {};
 
