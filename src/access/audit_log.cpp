@@ -105,7 +105,9 @@ AuditLog::Verification AuditLog::ResetAnchor(store::Store& store) {
   return v;
 }
 
-AuditLog::Verification AuditLog::Verify(store::Store& store) const { return VerifyChain(store, true); }
+AuditLog::Verification AuditLog::Verify(store::Store& store) const {
+  return VerifyChain(store, true);
+}
 
 AuditLog::Verification AuditLog::VerifyChain(store::Store& store, bool check_anchor) const {
   Verification v;
@@ -132,7 +134,8 @@ AuditLog::Verification AuditLog::VerifyChain(store::Store& store, bool check_anc
           return {};
         }
         if (AuditHash(e) != e.hash) {
-          fail("entry " + std::to_string(e.seq) + " was altered: its hash does not match its content");
+          fail("entry " + std::to_string(e.seq) +
+               " was altered: its hash does not match its content");
           return {};
         }
         if (anchor && e.seq == anchor->seq && e.hash != anchor->hash) {
@@ -156,8 +159,9 @@ AuditLog::Verification AuditLog::VerifyChain(store::Store& store, bool check_anc
     if (anchor && anchor->seq > v.entries) {
       v.ok = false;
       v.first_bad_seq = v.entries + 1;
-      v.problem = "entries " + std::to_string(v.entries + 1) + " to " + std::to_string(anchor->seq) +
-                  " were deleted: the anchor records " + std::to_string(anchor->seq) + " entries";
+      v.problem = "entries " + std::to_string(v.entries + 1) + " to " +
+                  std::to_string(anchor->seq) + " were deleted: the anchor records " +
+                  std::to_string(anchor->seq) + " entries";
     }
     return {};
   });

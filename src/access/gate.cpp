@@ -67,7 +67,8 @@ Result<model::Indicator> Gate::GetIndicator(const std::string& id) {
     return {};
   }));
   if (!indicator) return Error::NotFound("indicator");
-  if (IsAuditedRead(model::EffectiveLevel(*indicator))) AuditRead("indicator.read", "indicator", indicator->id, {});
+  if (IsAuditedRead(model::EffectiveLevel(*indicator)))
+    AuditRead("indicator.read", "indicator", indicator->id, {});
   return *std::move(indicator);
 }
 
@@ -85,7 +86,6 @@ Result<store::Page<model::Indicator>> Gate::ListIndicators(const store::Indicato
     AuditRead("indicator.list", "indicator", filter.event_id, nlohmann::json{{"ids", ids}}.dump());
   return page;
 }
-
 
 Result<std::vector<model::Sighting>> Gate::SightingsOf(const std::string& indicator_id) {
   auto indicator = GetIndicator(indicator_id);

@@ -9,10 +9,14 @@ using model::Role;
 model::Level NarrowestVisibleLevel(Membership m) {
   switch (m) {
     case Membership::kSecretariat:
-    case Membership::kAnalyst: return Level::kRed;
-    case Membership::kParticipant: return Level::kAmber;
-    case Membership::kObserver: return Level::kYellow;
-    case Membership::kRelated: return Level::kGreen;
+    case Membership::kAnalyst:
+      return Level::kRed;
+    case Membership::kParticipant:
+      return Level::kAmber;
+    case Membership::kObserver:
+      return Level::kYellow;
+    case Membership::kRelated:
+      return Level::kGreen;
   }
   return Level::kWhite;
 }
@@ -20,7 +24,8 @@ model::Level NarrowestVisibleLevel(Membership m) {
 Scope ScopeFactory::For(const Viewer& v, bool anonymous_read) {
   constexpr int kNothing = 5;
   switch (v.kind) {
-    case Viewer::Kind::kSystem: return Scope(0, 0, true);
+    case Viewer::Kind::kSystem:
+      return Scope(0, 0, true);
     case Viewer::Kind::kAnonymous:
       return Scope(0, anonymous_read ? static_cast<int>(Level::kWhite) : kNothing, false);
     case Viewer::Kind::kUser:
@@ -80,7 +85,9 @@ bool CanManageUsersOf(const Viewer& v, int64_t org_id) {
   return IsInstanceAdmin(v) || (v.is_user() && v.role == Role::kAdmin && v.org_id == org_id);
 }
 
-bool CanReadAudit(const Viewer& v) { return IsInstanceAdmin(v); }
+bool CanReadAudit(const Viewer& v) {
+  return IsInstanceAdmin(v);
+}
 
 bool CanCreateKeyFor(const Viewer& v, int64_t user_id) {
   return v.is_system() || (v.is_user() && v.user_id == user_id);

@@ -49,6 +49,8 @@ bool CanCreateKeyFor(const Viewer& v, int64_t user_id);
 bool CanSeeReporter(const Viewer& v, int64_t reporter_org_id, bool shared);
 
 // Reads of these levels are recorded in the audit log.
-inline bool IsAuditedRead(model::Level level) { return level <= model::Level::kAmber; }
+inline bool IsAuditedRead(model::Level level) {
+  return level <= model::Level::kAmber;
+}
 
 }  // namespace ts::access

@@ -20,13 +20,12 @@ class Scope {
   // The system sees everything (CLI administration, audit verification).
   bool all() const { return all_; }
 
-  bool Reaches(model::Level level) const {
-    return all_ || static_cast<int>(level) >= min_level_;
-  }
+  bool Reaches(model::Level level) const { return all_ || static_cast<int>(level) >= min_level_; }
 
  private:
   friend class ScopeFactory;
-  Scope(int64_t org_id, int min_level, bool all) : org_id_(org_id), min_level_(min_level), all_(all) {}
+  Scope(int64_t org_id, int min_level, bool all)
+      : org_id_(org_id), min_level_(min_level), all_(all) {}
   int64_t org_id_;
   int min_level_;
   bool all_;

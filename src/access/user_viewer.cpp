@@ -2,7 +2,8 @@
 
 namespace ts::access {
 
-Result<Viewer> ViewerForUser(store::ReadTxn& txn, const model::User& user, const std::string& address) {
+Result<Viewer> ViewerForUser(store::ReadTxn& txn, const model::User& user,
+                             const std::string& address) {
   auto org = txn.OrganisationById(user.org_id);
   if (!org) return Error::Internal("user " + std::to_string(user.id) + " has no organisation");
   Viewer v;

@@ -10,6 +10,7 @@
 
 namespace ts::access {
 
-Result<Viewer> ViewerForUser(store::ReadTxn& txn, const model::User& user, const std::string& address);
+Result<Viewer> ViewerForUser(store::ReadTxn& txn, const model::User& user,
+                             const std::string& address);
 
 }  // namespace ts::access

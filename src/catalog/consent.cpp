@@ -27,7 +27,8 @@ Status Apply(store::WriteTxn& txn, const access::Scope& scope, const model::Cons
   event->modified = NowUtc();
   txn.UpdateEvent(*event);
   audit.Record("event.update", "event", event->id,
-               nlohmann::json{{"consent_request", r.id}, {"level", model::LevelName(event->level)},
+               nlohmann::json{{"consent_request", r.id},
+                              {"level", model::LevelName(event->level)},
                               {"status", model::EventStatusName(event->status)}}
                    .dump());
   return {};
@@ -35,8 +36,8 @@ Status Apply(store::WriteTxn& txn, const access::Scope& scope, const model::Cons
 
 // A refused publication goes back to the submitter as a draft, which it may
 // change and submit again, or delete; the provider may still publish it.
-Status ReturnToDraft(store::WriteTxn& txn, const access::Scope& scope, const model::ConsentRequest& r,
-                     access::Auditor& audit) {
+Status ReturnToDraft(store::WriteTxn& txn, const access::Scope& scope,
+                     const model::ConsentRequest& r, access::Auditor& audit) {
   auto event = txn.EventById(scope, r.event_id);
   if (!event) return Error::NotFound("event");
   event->status = model::EventStatus::kDraft;
@@ -47,7 +48,8 @@ Status ReturnToDraft(store::WriteTxn& txn, const access::Scope& scope, const mod
   return {};
 }
 
-void Decide(model::ConsentRequest& r, const access::Viewer& v, bool approve, const std::string& comment) {
+void Decide(model::ConsentRequest& r, const access::Viewer& v, bool approve,
+            const std::string& comment) {
   r.state = approve ? model::ConsentState::kApproved : model::ConsentState::kRejected;
   r.decided_by_user_id = v.user_id;
   r.decision_comment = comment;
@@ -88,10 +90,11 @@ Result<model::ConsentRequest> RequestWiden(access::Gate& gate, const std::string
     const bool decide_now = access::CanDecideConsent(v, r);
     if (decide_now) Decide(r, v, true, "requested by the provider");
     txn.InsertConsentRequest(r);
-    audit.Record("consent.request", "consent_request", r.id,
-                 nlohmann::json{{"kind", "widen"}, {"event_id", event_id},
-                                {"to_level", model::LevelName(*level)}}
-                     .dump());
+    audit.Record(
+        "consent.request", "consent_request", r.id,
+        nlohmann::json{
+            {"kind", "widen"}, {"event_id", event_id}, {"to_level", model::LevelName(*level)}}
+            .dump());
     if (decide_now) TS_TRY(Apply(txn, gate.scope(), r, audit));
     return {};
   }));
@@ -109,7 +112,8 @@ Result<model::ConsentRequest> DecideConsent(access::Gate& gate, const std::strin
     if (!access::CanDecideConsent(v, r))
       return Error::Forbidden("only the provider's analysts and administrators decide");
     if (r.state != model::ConsentState::kPending)
-      return Error::Conflict("the request was already " + std::string(model::ConsentStateName(r.state)));
+      return Error::Conflict("the request was already " +
+                             std::string(model::ConsentStateName(r.state)));
     Decide(r, v, approve, comment);
     txn.UpdateConsentRequest(r);
     audit.Record(approve ? "consent.approve" : "consent.reject", "consent_request", r.id,

@@ -69,7 +69,8 @@ Status ApplyEventFields(const EventInput& in, model::Event& e) {
 }
 
 nlohmann::json EventAuditDetail(const model::Event& e) {
-  return {{"title", e.title}, {"level", model::LevelName(e.level)},
+  return {{"title", e.title},
+          {"level", model::LevelName(e.level)},
           {"status", model::EventStatusName(e.status)}};
 }
 
@@ -170,7 +171,8 @@ void Touch(store::WriteTxn& txn, model::Event event, const std::string& now) {
 
 // The event for a write: hidden and missing give NotFound, visible but not
 // editable gives Forbidden.
-Result<model::Event> EditableEvent(access::Gate& gate, store::WriteTxn& txn, const std::string& id) {
+Result<model::Event> EditableEvent(access::Gate& gate, store::WriteTxn& txn,
+                                   const std::string& id) {
   auto event = txn.EventById(gate.scope(), id);
   if (!event) return Error::NotFound("event");
   if (!access::CanEditEvent(gate.viewer(), *event))
@@ -186,7 +188,8 @@ Result<model::Event> CreateEvent(access::Gate& gate, const EventInput& in) {
   model::Event e;
   e.id = NewUuid();
   if (!in.title) return Error::Invalid("title is required", "title");
-  if (!in.level) return Error::Invalid("level is required: the provider chooses the sharing level", "level");
+  if (!in.level)
+    return Error::Invalid("level is required: the provider chooses the sharing level", "level");
   TS_TRY(ApplyEventFields(in, e));
   auto level = LevelField(*in.level, "level");
   if (!level) return level.error();
@@ -200,7 +203,8 @@ Result<model::Event> CreateEvent(access::Gate& gate, const EventInput& in) {
   e.provider_org_id = v.org_id;
   if (in.provider) {
     auto provider = FindOrganisation(gate, *in.provider);
-    if (!provider) return Error::Invalid("unknown provider organisation '" + *in.provider + "'", "provider");
+    if (!provider)
+      return Error::Invalid("unknown provider organisation '" + *in.provider + "'", "provider");
     e.provider_org_id = provider->id;
   }
   if (v.is_system()) {
@@ -242,7 +246,8 @@ Result<model::Event> UpdateEvent(access::Gate& gate, const std::string& id, cons
           !access::CanSetLevelDirectly(gate.viewer(), e))
         return Error::Forbidden(
             "widening the level needs the provider's consent: request it with "
-            "POST /api/v1/events/" + e.id + "/consent-requests");
+            "POST /api/v1/events/" +
+            e.id + "/consent-requests");
       e.level = *level;
     }
     if (in.status) {
@@ -300,9 +305,11 @@ Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const st
       if (!built) return built.error();
       model::Indicator i = *std::move(built);
       std::string where = field.empty() ? "value" : field + ".value";
-      if (!seen.insert({i.type, i.value}).second || txn.IndicatorExists(event_id, i.type, i.value, ""))
-        return Error::Conflict("the event already has the " + std::string(model::IndicatorTypeName(i.type)) +
-                                   " indicator '" + i.value + "'",
+      if (!seen.insert({i.type, i.value}).second ||
+          txn.IndicatorExists(event_id, i.type, i.value, ""))
+        return Error::Conflict("the event already has the " +
+                                   std::string(model::IndicatorTypeName(i.type)) + " indicator '" +
+                                   i.value + "'",
                                where);
       i.id = NewUuid();
       i.created = i.modified = now;
@@ -332,8 +339,8 @@ Result<model::Indicator> UpdateIndicator(access::Gate& gate, const std::string& 
     updated = *std::move(built);
     if (txn.IndicatorExists(updated.event_id, updated.type, updated.value, updated.id))
       return Error::Conflict("the event already has the " +
-                                 std::string(model::IndicatorTypeName(updated.type)) + " indicator '" +
-                                 updated.value + "'",
+                                 std::string(model::IndicatorTypeName(updated.type)) +
+                                 " indicator '" + updated.value + "'",
                              "value");
     updated.modified = NowUtc();
     txn.UpdateIndicator(updated);

@@ -1,11 +1,10 @@
 #include "catalog/organisations.hpp"
 
-
-#include "model/sector.hpp"
 #include <nlohmann/json.hpp>
+#include "model/sector.hpp"
 
-#include "util/time.hpp"
 #include "util/parse_number.hpp"
+#include "util/time.hpp"
 
 namespace ts::catalog {
 namespace {
@@ -28,10 +27,11 @@ Status Apply(const OrganisationInput& in, model::Organisation& org) {
       org.sub_sector.clear();
     } else {
       const model::Sector* sector = model::FindSector(org.sector);
-      const model::SubSector* sub = sector ? model::FindSubSector(*sector, *in.sub_sector) : nullptr;
+      const model::SubSector* sub =
+          sector ? model::FindSubSector(*sector, *in.sub_sector) : nullptr;
       if (!sub)
-        return Error::Invalid("unknown sub-sector '" + *in.sub_sector + "' for sector " + org.sector,
-                              "sub_sector");
+        return Error::Invalid(
+            "unknown sub-sector '" + *in.sub_sector + "' for sector " + org.sector, "sub_sector");
       org.sub_sector = std::string(sub->code);
     }
   }
@@ -39,7 +39,8 @@ Status Apply(const OrganisationInput& in, model::Organisation& org) {
     auto m = model::ParseMembership(*in.membership);
     if (!m)
       return Error::Invalid(
-          "membership must be secretariat, analyst, participant, observer or related", "membership");
+          "membership must be secretariat, analyst, participant, observer or related",
+          "membership");
     org.membership = *m;
   }
   return {};
@@ -60,8 +61,10 @@ Result<model::Organisation> CreateOrganisation(access::Gate& gate, const Organis
     if (txn.OrganisationByName(org.name))
       return Error::Conflict("an organisation named '" + org.name + "' already exists", "name");
     org.id = txn.InsertOrganisation(org);
-    audit.Record("organisation.create", "organisation", std::to_string(org.id),
-                 nlohmann::json{{"name", org.name}, {"membership", model::MembershipName(org.membership)}}.dump());
+    audit.Record(
+        "organisation.create", "organisation", std::to_string(org.id),
+        nlohmann::json{{"name", org.name}, {"membership", model::MembershipName(org.membership)}}
+            .dump());
     return {};
   }));
   return org;
@@ -81,7 +84,8 @@ Result<model::Organisation> UpdateOrganisation(access::Gate& gate, int64_t id,
       return Error::Conflict("an organisation named '" + org.name + "' already exists", "name");
     txn.UpdateOrganisation(org);
     audit.Record("organisation.update", "organisation", std::to_string(org.id),
-                 nlohmann::json{{"name", org.name}, {"membership", model::MembershipName(org.membership)},
+                 nlohmann::json{{"name", org.name},
+                                {"membership", model::MembershipName(org.membership)},
                                 {"sector", org.sector}}
                      .dump());
     return {};

@@ -51,7 +51,8 @@ Status AcceptRules(access::Gate& gate, int version) {
     auto current = txn.CurrentRules();
     if (!current) return Error::NotFound("operating rules");
     if (current->version != version)
-      return Error::Conflict("version " + std::to_string(version) + " is not the current version (" +
+      return Error::Conflict("version " + std::to_string(version) +
+                                 " is not the current version (" +
                                  std::to_string(current->version) + ")",
                              "version");
     txn.RecordRulesAcceptance(v.user_id, version, NowUtc());

@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/password.hpp"
 #include "util/crypto.hpp"
-#include "util/time.hpp"
 #include "util/parse_number.hpp"
+#include "util/password.hpp"
+#include "util/time.hpp"
 
 namespace ts::catalog {
 namespace {
@@ -35,7 +35,8 @@ Result<std::string> CanonicalLogin(std::string_view email) {
   return e;
 }
 
-Result<model::User> CreateUser(access::Gate& gate, const UserInput& in, const std::string& password) {
+Result<model::User> CreateUser(access::Gate& gate, const UserInput& in,
+                               const std::string& password) {
   if (!in.org_id) return Error::Invalid("organisation is required", "org");
   if (!access::CanManageUsersOf(gate.viewer(), *in.org_id))
     return Error::Forbidden("only administrators of the organisation create its users");
@@ -58,10 +59,11 @@ Result<model::User> CreateUser(access::Gate& gate, const UserInput& in, const st
     if (txn.UserByEmail(user.email))
       return Error::Conflict("a user with e-mail " + user.email + " already exists", "email");
     user.id = txn.InsertUser(user, *hash);
-    audit.Record("user.create", "user", std::to_string(user.id),
-                 nlohmann::json{{"email", user.email}, {"org_id", user.org_id},
-                                {"role", model::RoleName(user.role)}}
-                     .dump());
+    audit.Record(
+        "user.create", "user", std::to_string(user.id),
+        nlohmann::json{
+            {"email", user.email}, {"org_id", user.org_id}, {"role", model::RoleName(user.role)}}
+            .dump());
     if (in.accept_current_rules) {
       if (auto rules = txn.CurrentRules()) {
         txn.RecordRulesAcceptance(user.id, rules->version, NowUtc());
@@ -100,7 +102,8 @@ Result<model::User> UpdateUser(access::Gate& gate, int64_t id, const UserInput& 
     // A disabled or moved user must not keep acting through old sessions.
     if (user.disabled || user.org_id != found->org_id) txn.DeleteSessionsOfUser(user.id);
     audit.Record("user.update", "user", std::to_string(user.id),
-                 nlohmann::json{{"role", model::RoleName(user.role)}, {"disabled", user.disabled},
+                 nlohmann::json{{"role", model::RoleName(user.role)},
+                                {"disabled", user.disabled},
                                 {"org_id", user.org_id}}
                      .dump());
     return {};
@@ -127,7 +130,8 @@ Result<std::vector<model::User>> ListUsers(access::Gate& gate, std::optional<int
   if (!access::IsInstanceAdmin(v)) {
     if (!v.is_user() || v.role != model::Role::kAdmin)
       return Error::Forbidden("only administrators list users");
-    if (org_id && *org_id != v.org_id) return Error::Forbidden("administrators list their own organisation");
+    if (org_id && *org_id != v.org_id)
+      return Error::Forbidden("administrators list their own organisation");
     org_id = v.org_id;
   }
   std::vector<model::User> users;
@@ -169,9 +173,10 @@ Result<NewApiKey> CreateApiKey(access::Gate& gate, int64_t user_id, const std::s
       return Error::Forbidden("users create their own API keys");
     if (user->disabled) return Error::Conflict("the user is disabled");
     out.key.id = txn.InsertApiKey(out.key, Sha256Hex(out.secret));
-    audit.Record("key.create", "api_key", std::to_string(out.key.id),
-                 nlohmann::json{{"user_id", user_id}, {"name", out.key.name}, {"prefix", out.key.prefix}}
-                     .dump());
+    audit.Record(
+        "key.create", "api_key", std::to_string(out.key.id),
+        nlohmann::json{{"user_id", user_id}, {"name", out.key.name}, {"prefix", out.key.prefix}}
+            .dump());
     return {};
   }));
   return out;
@@ -182,7 +187,8 @@ Status RevokeApiKey(access::Gate& gate, int64_t user_id, int64_t key_id) {
     auto user = txn.UserById(user_id);
     if (!user || !MaySeeUser(gate.viewer(), *user)) return Error::NotFound("API key");
     auto keys = txn.ApiKeys(user_id);
-    if (std::none_of(keys.begin(), keys.end(), [&](const model::ApiKey& k) { return k.id == key_id; }))
+    if (std::none_of(keys.begin(), keys.end(),
+                     [&](const model::ApiKey& k) { return k.id == key_id; }))
       return Error::NotFound("API key");
     txn.RevokeApiKey(key_id);
     audit.Record("key.revoke", "api_key", std::to_string(key_id));

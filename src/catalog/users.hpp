@@ -20,7 +20,8 @@ struct UserInput {
   bool accept_current_rules = false;  // scripted set-ups only (CLI)
 };
 
-Result<model::User> CreateUser(access::Gate& gate, const UserInput& in, const std::string& password);
+Result<model::User> CreateUser(access::Gate& gate, const UserInput& in,
+                               const std::string& password);
 Result<model::User> UpdateUser(access::Gate& gate, int64_t id, const UserInput& in);
 Result<model::User> FindUser(access::Gate& gate, const std::string& id_or_email);
 // All users the viewer may manage: their organisation's, or everyone's.

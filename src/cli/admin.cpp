@@ -20,7 +20,8 @@ namespace ts::cli {
 namespace {
 
 struct AdminFlags {
-  std::string data, name, sector, sub_sector, membership, org, email, role, user, file, what = "all";
+  std::string data, name, sector, sub_sector, membership, org, email, role, user, file,
+      what = "all";
   bool accept_rules = false;
   bool json = false;
   int64_t key_id = 0;
@@ -132,15 +133,17 @@ int List(const AdminFlags& f) {
   if (f.what == "all" || f.what == "orgs") {
     std::cout << fmt::format("{:>4}  {:<12} {:<12} {}\n", "ID", "MEMBERSHIP", "SECTOR", "NAME");
     for (const auto& o : *orgs)
-      std::cout << fmt::format("{:>4}  {:<12} {:<12} {}\n", o.id, model::MembershipName(o.membership),
-                               o.sector, o.name);
+      std::cout << fmt::format("{:>4}  {:<12} {:<12} {}\n", o.id,
+                               model::MembershipName(o.membership), o.sector, o.name);
   }
   if (f.what == "all") std::cout << "\n";
   if (f.what == "all" || f.what == "users") {
-    std::cout << fmt::format("{:>4}  {:>4}  {:<9} {:<6} {}\n", "ID", "ORG", "ROLE", "RULES", "EMAIL");
+    std::cout << fmt::format("{:>4}  {:>4}  {:<9} {:<6} {}\n", "ID", "ORG", "ROLE", "RULES",
+                             "EMAIL");
     for (const auto& u : *users)
-      std::cout << fmt::format("{:>4}  {:>4}  {:<9} {:<6} {}{}\n", u.id, u.org_id, model::RoleName(u.role),
-                               u.accepted_rules_version, u.email, u.disabled ? " (disabled)" : "");
+      std::cout << fmt::format("{:>4}  {:>4}  {:<9} {:<6} {}{}\n", u.id, u.org_id,
+                               model::RoleName(u.role), u.accepted_rules_version, u.email,
+                               u.disabled ? " (disabled)" : "");
   }
   return 0;
 }
@@ -159,7 +162,8 @@ void AddAdminCommands(CLI::App& app, Action& action) {
   };
   auto* org = add("create-org", "Create an organisation; prints its id", CreateOrg);
   org->add_option("--name", f->name, "Name")->required();
-  org->add_option("--sector", f->sector, "Sector code or Japanese name, e.g. power or 電力")->required();
+  org->add_option("--sector", f->sector, "Sector code or Japanese name, e.g. power or 電力")
+      ->required();
   org->add_option("--sub-sector", f->sub_sector, "Sub-sector code or Japanese name");
   org->add_option("--membership", f->membership, "secretariat|analyst|participant|observer|related")
       ->required();
@@ -187,7 +191,8 @@ void AddAdminCommands(CLI::App& app, Action& action) {
   rules->add_option("--file", f->file, "Markdown file with the rules text")->required();
 
   auto* list = add("list", "List organisations and users", List);
-  list->add_option("what", f->what, "all|orgs|users")->check(CLI::IsMember({"all", "orgs", "users"}));
+  list->add_option("what", f->what, "all|orgs|users")
+      ->check(CLI::IsMember({"all", "orgs", "users"}));
   list->add_flag("--json", f->json, "JSON output");
 }
 

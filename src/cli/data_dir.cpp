@@ -42,6 +42,8 @@ int Fail(const Error& error) {
   return 1;
 }
 
-int Fail(const std::string& message) { return Fail(Error::Invalid(message)); }
+int Fail(const std::string& message) {
+  return Fail(Error::Invalid(message));
+}
 
 }  // namespace ts::cli

@@ -19,7 +19,9 @@ struct DataDir {
   std::unique_ptr<access::AuditLog> audit_log;
 
   // A gate acting as the system (recorded as "system" from "cli").
-  access::Gate SystemGate() { return access::Gate(*store, *audit_log, access::Viewer::System(), false); }
+  access::Gate SystemGate() {
+    return access::Gate(*store, *audit_log, access::Viewer::System(), false);
+  }
 };
 
 enum class OpenMode {

@@ -10,7 +10,8 @@ namespace {
 int VerifyAudit(const std::string& dir, bool reset_anchor) {
   auto data = OpenDataDir(dir);
   if (!data) return Fail(data.error());
-  auto v = reset_anchor ? data->audit_log->ResetAnchor(*data->store) : data->audit_log->Verify(*data->store);
+  auto v = reset_anchor ? data->audit_log->ResetAnchor(*data->store)
+                        : data->audit_log->Verify(*data->store);
   if (!v.ok) {
     std::cerr << "threatshare: audit log FAILED verification at entry " << v.first_bad_seq << ": "
               << v.problem << "\n";

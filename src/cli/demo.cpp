@@ -4,6 +4,7 @@
 // addresses are documentation ranges (RFC 5737) and .example names.
 #include <iostream>
 
+#include "access/user_viewer.hpp"
 #include "catalog/consent.hpp"
 #include "catalog/events.hpp"
 #include "catalog/organisations.hpp"
@@ -11,7 +12,6 @@
 #include "catalog/users.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
-#include "access/user_viewer.hpp"
 
 namespace ts::cli {
 namespace {
@@ -71,33 +71,70 @@ struct DemoEvent {
 
 const std::vector<DemoEvent>& Events() {
   static const std::vector<DemoEvent> events = {
-      {1, "C2 infrastructure behind the pension-fund lure wave",
-       "Destinations contacted by the `.lzh` droppers; shared with analysts only while takedown is under way.",
-       "RED", "C", "alert", "published", {"campaign:pension-lure", "c2"},
-       {{"ipv4", "203.0.113.45", nullptr}, {"domain", "update-check.example", nullptr},
+      {1,
+       "C2 infrastructure behind the pension-fund lure wave",
+       "Destinations contacted by the `.lzh` droppers; shared with analysts only while takedown is "
+       "under way.",
+       "RED",
+       "C",
+       "alert",
+       "published",
+       {"campaign:pension-lure", "c2"},
+       {{"ipv4", "203.0.113.45", nullptr},
+        {"domain", "update-check.example", nullptr},
         {"url", "hxxp://update-check[.]example/gate.php?id=7", nullptr}}},
-      {2, "標的型メール 第2波「厚生年金基金制度の見直しについて（試案）に関する意見」",
-       "役員宛てに届いた標的型メール。添付は `.lzh` 形式で、展開すると文書アイコンの実行ファイルが現れる。",
-       "AMBER", "B-c", "alert", "published", {"campaign:pension-lure", "targeted-mail"},
+      {2,
+       "標的型メール 第2波「厚生年金基金制度の見直しについて（試案）に関する意見」",
+       "役員宛てに届いた標的型メール。添付は `.lzh` "
+       "形式で、展開すると文書アイコンの実行ファイルが現れる。",
+       "AMBER",
+       "B-c",
+       "alert",
+       "published",
+       {"campaign:pension-lure", "targeted-mail"},
        {{"email-subject", "厚生年金基金制度の見直しについて（試案）に関する意見", nullptr},
         {"email-addr", "kikin-info@mail-service.example", nullptr},
         {"filename", "見直し（試案）.lzh", nullptr},
         {"sha256", "5E884898DA28047151D0E56F8DC6292773603D0D6AABBDD62A11EF721D1542D8", nullptr},
         {"ipv4", "198.51.100.23", "RED"}}},
-      {3, "Online-storage links used to deliver droppers",
+      {3,
+       "Online-storage links used to deliver droppers",
        "Mails with links to file-sharing services instead of attachments; block at the proxy.",
-       "YELLOW", "B-b", "peacetime", "published", {"targeted-mail", "online-storage"},
+       "YELLOW",
+       "B-b",
+       "peacetime",
+       "published",
+       {"targeted-mail", "online-storage"},
        {{"url", "https://files.storage-share.example/d/8f3a1c", nullptr},
         {"domain", "storage-share.example", nullptr}}},
-      {0, "Half-year report: targeted-mail trends (April–September)",
-       "Counts of reported suspicious mails by sector and lure, for all participants and related parties.",
-       "GREEN", "B-a", "peacetime", "published", {"report", "statistics"}, {}},
-      {0, "Public advisory: résumé-themed lures with RLO file names",
+      {0,
+       "Half-year report: targeted-mail trends (April–September)",
+       "Counts of reported suspicious mails by sector and lure, for all participants and related "
+       "parties.",
+       "GREEN",
+       "B-a",
+       "peacetime",
+       "published",
+       {"report", "statistics"},
+       {}},
+      {0,
+       "Public advisory: résumé-themed lures with RLO file names",
        "Attachments named with U+202E to hide `.exe`. Check file names before opening.",
-       "WHITE", "B-c", "peacetime", "published", {"advisory"},
+       "WHITE",
+       "B-c",
+       "peacetime",
+       "published",
+       {"advisory"},
        {{"filename", "履歴書\u202Excod.exe", nullptr}}},
-      {3, "Draft: proxy-log hits under review", "Not shared yet.", "AMBER", "A", "peacetime", "draft",
-       {"draft"}, {{"domain", "cdn-update.example", nullptr}}},
+      {3,
+       "Draft: proxy-log hits under review",
+       "Not shared yet.",
+       "AMBER",
+       "A",
+       "peacetime",
+       "draft",
+       {"draft"},
+       {{"domain", "cdn-update.example", nullptr}}},
   };
   return events;
 }
@@ -147,7 +184,8 @@ Status Load(DataDir& data) {
     in.tags = d.tags;
     auto event = catalog::CreateEvent(gate, in);
     if (!event) return event.error();
-    if (std::string(d.level) == "AMBER" && std::string(d.status) == "published") widen_target = event->id;
+    if (std::string(d.level) == "AMBER" && std::string(d.status) == "published")
+      widen_target = event->id;
     std::vector<catalog::IndicatorInput> inputs;
     for (const auto& i : d.indicators) {
       catalog::IndicatorInput ii;
@@ -162,15 +200,17 @@ Status Load(DataDir& data) {
   auto bank = ViewerOf(data, kOrgs[3].email);
   if (!bank) return bank.error();
   access::Gate bank_gate(*data.store, *data.audit_log, *bank, false);
-  TS_TRY(catalog::RequestWiden(bank_gate, widen_target, "YELLOW",
-                               "水道事業者にも同じ件名のメールが届いているため / observers receive the same lure"));
+  TS_TRY(catalog::RequestWiden(
+      bank_gate, widen_target, "YELLOW",
+      "水道事業者にも同じ件名のメールが届いているため / observers receive the same lure"));
   // The analysts re-share a bank finding on the bank's behalf: pending consent.
   auto analyst = ViewerOf(data, kOrgs[1].email);
   if (!analyst) return analyst.error();
   access::Gate analyst_gate(*data.store, *data.audit_log, *analyst, false);
   catalog::EventInput on_behalf;
   on_behalf.title = "Invoice-themed lure seen at a member bank";
-  on_behalf.description = "Re-shared by the analysts from a member's report; awaiting the bank's consent.";
+  on_behalf.description =
+      "Re-shared by the analysts from a member's report; awaiting the bank's consent.";
   on_behalf.level = "AMBER";
   on_behalf.category = "B-b";
   on_behalf.provider = kOrgs[3].name;
@@ -194,7 +234,8 @@ int LoadDemo(const std::string& dir) {
   }
   std::cout << "Demo logins (password for all: " << kDemoPassword << "):\n";
   for (const auto& o : kOrgs)
-    std::cout << "  " << o.email << "  (" << o.membership << ", " << o.role << ", " << o.name << ")\n";
+    std::cout << "  " << o.email << "  (" << o.membership << ", " << o.role << ", " << o.name
+              << ")\n";
   return 0;
 }
 

@@ -44,9 +44,10 @@ int Serve(const ServeFlags& f) {
   auto app = std::make_shared<server::App>(config, std::move(data->store));
   server::HttpServer http(options, [app](server::Request& req) { return app->Handle(req); });
   if (auto st = http.Start(); !st.ok()) return Fail(st.error());
-  std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
-  std::cout << "threatshare listening on " << (options.tls ? "https" : "http") << "://" << host << ":"
-            << http.port() << "/" << std::endl;
+  std::string host =
+      listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
+  std::cout << "threatshare listening on " << (options.tls ? "https" : "http") << "://" << host
+            << ":" << http.port() << "/" << std::endl;
   if (!config.public_url.empty()) std::cout << "public address: " << config.public_url << std::endl;
   http.WaitForShutdownSignal();
   spdlog::info("stopped");
@@ -64,19 +65,22 @@ int Init(const std::string& dir) {
 
 void AddServeCommand(CLI::App& app, Action& action) {
   auto init_dir = std::make_shared<std::string>();
-  auto* init = app.add_subcommand("init", "Create a data directory with a commented configuration file");
+  auto* init =
+      app.add_subcommand("init", "Create a data directory with a commented configuration file");
   init->add_option("--data", *init_dir, "Data directory")->required();
   init->callback([init_dir, &action] { action = [init_dir] { return Init(*init_dir); }; });
 
   auto flags = std::make_shared<ServeFlags>();
   auto* cmd = app.add_subcommand("serve", "Run the portal on a data directory");
   cmd->add_option("--data", flags->data, "Data directory (created if missing)")->required();
-  cmd->add_option("--listen", flags->listen, "Address and port, e.g. 127.0.0.1:8443 (port 0: any free)");
+  cmd->add_option("--listen", flags->listen,
+                  "Address and port, e.g. 127.0.0.1:8443 (port 0: any free)");
   cmd->add_option("--threads", flags->threads, "I/O threads (0: one per core)");
   cmd->add_option("--web-root", flags->web_root, "Folder of the built web UI");
   cmd->add_option("--tls-cert", flags->tls_cert, "PEM certificate chain for HTTPS");
   cmd->add_option("--tls-key", flags->tls_key, "PEM private key for HTTPS");
-  cmd->add_flag("--anonymous-read", flags->anonymous_read, "Let anyone read WHITE items without login");
+  cmd->add_flag("--anonymous-read", flags->anonymous_read,
+                "Let anyone read WHITE items without login");
   cmd->callback([flags, &action] { action = [flags] { return Serve(*flags); }; });
 }
 

@@ -88,7 +88,8 @@ bool IsCanonicalUrlHost(std::string_view host, bool validate) {
     const __m128i letter = _mm_or_si128(
         in_range(v, 'a', 'z'),
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
-    const __m128i other = _mm_or_si128(in_range(v, '0', '9'), _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    const __m128i other =
+        _mm_or_si128(in_range(v, '0', '9'), _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
     if (_mm_movemask_epi8(_mm_or_si128(letter, other)) != 0xFFFF) return false;
     letters = letters || _mm_movemask_epi8(letter) != 0;
   }

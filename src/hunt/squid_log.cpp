@@ -86,7 +86,8 @@ bool SplitFirstLine(std::string_view text, std::array<std::string_view, kFields>
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
     const auto blanks = static_cast<std::uint32_t>(
         _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, space), _mm_cmpeq_epi8(chunk, tab))));
-    const auto newlines = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
+    const auto newlines =
+        static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
     const std::uint32_t others = ~blanks & 0xFFFFU;
     const std::uint32_t before = (blanks << 1) | (blank_before ? 1U : 0U);
     std::uint32_t edges = (others & before) | (blanks & ~before & 0xFFFFU);
@@ -104,8 +105,8 @@ bool SplitFirstLine(std::string_view text, std::array<std::string_view, kFields>
           std::size_t end = text.size();
           if (newlines != 0) {
             end = i + static_cast<std::size_t>(std::countr_zero(newlines));
-          } else if (const void* found = std::memchr(text.data() + i + 16, '\n',
-                                                     text.size() - i - 16)) {
+          } else if (const void* found =
+                         std::memchr(text.data() + i + 16, '\n', text.size() - i - 16)) {
             end = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
           }
           line = text.substr(0, end);

@@ -21,7 +21,7 @@ struct ConsentRequest {
   std::string id;  // UUID
   ConsentKind kind = ConsentKind::kWiden;
   std::string event_id;
-  int64_t provider_org_id = 0;   // who decides
+  int64_t provider_org_id = 0;  // who decides
   int64_t requester_org_id = 0;
   int64_t requester_user_id = 0;
   std::optional<Level> from_level;  // widen only

@@ -9,7 +9,11 @@ constexpr EnumNames<EventStatus, 3> kNames{{{EventStatus::kDraft, "draft"},
                                             {EventStatus::kPublished, "published"}}};
 }  // namespace
 
-std::string_view EventStatusName(EventStatus s) { return NameOf(kNames, s); }
-std::optional<EventStatus> ParseEventStatus(std::string_view name) { return ParseName(kNames, name); }
+std::string_view EventStatusName(EventStatus s) {
+  return NameOf(kNames, s);
+}
+std::optional<EventStatus> ParseEventStatus(std::string_view name) {
+  return ParseName(kNames, name);
+}
 
 }  // namespace ts::model

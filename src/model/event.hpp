@@ -42,11 +42,11 @@ struct Indicator {
   std::string id;  // UUID
   std::string event_id;
   IndicatorType type = IndicatorType::kText;
-  std::string value;  // normalised
+  std::string value;           // normalised
   std::optional<Level> level;  // narrower than the event's, or none
   std::string first_seen;      // RFC 3339 or empty
   std::string last_seen;
-  int confidence = -1;         // 0..100, -1 unknown
+  int confidence = -1;  // 0..100, -1 unknown
   std::string comment;
   std::string created;
   std::string modified;

@@ -8,8 +8,26 @@
 namespace ts::model {
 
 enum class IndicatorType {
-  kIpv4, kIpv6, kCidr, kDomain, kHostname, kUrl, kEmailAddr, kEmailSubject, kFilename,
-  kMd5, kSha1, kSha256, kSha512, kSsdeep, kTlsh, kMutex, kRegistryKey, kUserAgent, kJa3, kText,
+  kIpv4,
+  kIpv6,
+  kCidr,
+  kDomain,
+  kHostname,
+  kUrl,
+  kEmailAddr,
+  kEmailSubject,
+  kFilename,
+  kMd5,
+  kSha1,
+  kSha256,
+  kSha512,
+  kSsdeep,
+  kTlsh,
+  kMutex,
+  kRegistryKey,
+  kUserAgent,
+  kJa3,
+  kText,
 };
 
 inline constexpr IndicatorType kAllIndicatorTypes[] = {

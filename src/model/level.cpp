@@ -20,7 +20,9 @@ constexpr EnumNames<Level, 5> kTlp{{{Level::kRed, "TLP:RED"},
                                     {Level::kWhite, "TLP:CLEAR"}}};
 }  // namespace
 
-std::string_view LevelName(Level level) { return NameOf(kNames, level); }
+std::string_view LevelName(Level level) {
+  return NameOf(kNames, level);
+}
 
 std::optional<Level> ParseLevel(std::string_view name) {
   std::string upper(name);
@@ -29,6 +31,8 @@ std::optional<Level> ParseLevel(std::string_view name) {
   return ParseName(kNames, std::string_view(upper));
 }
 
-std::string_view TlpLabel(Level level) { return NameOf(kTlp, level); }
+std::string_view TlpLabel(Level level) {
+  return NameOf(kTlp, level);
+}
 
 }  // namespace ts::model

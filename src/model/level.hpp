@@ -22,7 +22,11 @@ std::optional<Level> ParseLevel(std::string_view name);
 std::string_view TlpLabel(Level level);
 
 // True when `a` reaches at least everyone `b` reaches.
-inline bool IsWiderOrEqual(Level a, Level b) { return static_cast<int>(a) >= static_cast<int>(b); }
-inline Level Narrowest(Level a, Level b) { return IsWiderOrEqual(a, b) ? b : a; }
+inline bool IsWiderOrEqual(Level a, Level b) {
+  return static_cast<int>(a) >= static_cast<int>(b);
+}
+inline Level Narrowest(Level a, Level b) {
+  return IsWiderOrEqual(a, b) ? b : a;
+}
 
 }  // namespace ts::model

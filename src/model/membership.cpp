@@ -11,7 +11,11 @@ constexpr EnumNames<Membership, 5> kNames{{{Membership::kSecretariat, "secretari
                                            {Membership::kRelated, "related"}}};
 }  // namespace
 
-std::string_view MembershipName(Membership m) { return NameOf(kNames, m); }
-std::optional<Membership> ParseMembership(std::string_view name) { return ParseName(kNames, name); }
+std::string_view MembershipName(Membership m) {
+  return NameOf(kNames, m);
+}
+std::optional<Membership> ParseMembership(std::string_view name) {
+  return ParseName(kNames, name);
+}
 
 }  // namespace ts::model

@@ -15,7 +15,7 @@ struct Organisation {
   std::string sector;      // code from model/sector.hpp, e.g. "power"
   std::string sub_sector;  // code, or empty
   Membership membership = Membership::kParticipant;
-  std::string created;     // RFC 3339 UTC
+  std::string created;  // RFC 3339 UTC
 };
 
 struct User {

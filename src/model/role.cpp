@@ -10,7 +10,11 @@ constexpr EnumNames<Role, 4> kNames{{{Role::kAdmin, "admin"},
                                      {Role::kReadOnly, "readonly"}}};
 }  // namespace
 
-std::string_view RoleName(Role r) { return NameOf(kNames, r); }
-std::optional<Role> ParseRole(std::string_view name) { return ParseName(kNames, name); }
+std::string_view RoleName(Role r) {
+  return NameOf(kNames, r);
+}
+std::optional<Role> ParseRole(std::string_view name) {
+  return ParseName(kNames, name);
+}
 
 }  // namespace ts::model

@@ -5,13 +5,15 @@
 namespace ts::model {
 namespace {
 
-constexpr std::array<SubSector, 3> kTelecom{{{"telecommunications", "電気通信", "Telecommunications"},
-                                             {"cable-tv", "ケーブルテレビ", "Cable television"},
-                                             {"broadcasting", "放送", "Broadcasting"}}};
-constexpr std::array<SubSector, 4> kFinance{{{"banking", "銀行等", "Banking"},
-                                             {"securities", "証券", "Securities"},
-                                             {"life-insurance", "生命保険", "Life insurance"},
-                                             {"non-life-insurance", "損害保険", "Non-life insurance"}}};
+constexpr std::array<SubSector, 3> kTelecom{
+    {{"telecommunications", "電気通信", "Telecommunications"},
+     {"cable-tv", "ケーブルテレビ", "Cable television"},
+     {"broadcasting", "放送", "Broadcasting"}}};
+constexpr std::array<SubSector, 4> kFinance{
+    {{"banking", "銀行等", "Banking"},
+     {"securities", "証券", "Securities"},
+     {"life-insurance", "生命保険", "Life insurance"},
+     {"non-life-insurance", "損害保険", "Non-life insurance"}}};
 
 constexpr std::array<Sector, 14> kSectors{{
     {"telecom", "情報通信", "Information and communication", kTelecom},
@@ -32,7 +34,9 @@ constexpr std::array<Sector, 14> kSectors{{
 
 }  // namespace
 
-std::span<const Sector> AllSectors() { return kSectors; }
+std::span<const Sector> AllSectors() {
+  return kSectors;
+}
 
 const Sector* FindSector(std::string_view code_or_name) {
   for (const auto& s : kSectors)

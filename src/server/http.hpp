@@ -12,9 +12,9 @@
 namespace ts::server {
 
 struct Request {
-  std::string method;                        // "GET", "POST", ...
-  std::string target;                        // as received, e.g. "/api/v1/events?page=2"
-  std::string path;                          // percent-decoded path without the query
+  std::string method;                             // "GET", "POST", ...
+  std::string target;                             // as received, e.g. "/api/v1/events?page=2"
+  std::string path;                               // percent-decoded path without the query
   std::multimap<std::string, std::string> query;  // percent-decoded parameters
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;

@@ -33,9 +33,9 @@ using RouteHandler = std::function<Result<Response>(Context&)>;
 
 // Who may call a route without logging in.
 enum class Anonymous {
-  kNever,             // 401 without credentials
-  kIfAnonymousRead,   // reads of WHITE items, when the instance allows it
-  kAlways,            // login, health check
+  kNever,            // 401 without credentials
+  kIfAnonymousRead,  // reads of WHITE items, when the instance allows it
+  kAlways,           // login, health check
 };
 
 struct RouteOptions {
@@ -49,7 +49,8 @@ struct RouteOptions {
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, RouteHandler handler, RouteOptions options = {});
+  void Add(std::string method, std::string pattern, RouteHandler handler,
+           RouteOptions options = {});
 
   struct Match {
     const RouteHandler* handler = nullptr;

@@ -41,7 +41,7 @@ struct IndicatorFilter {
   std::optional<model::IndicatorType> type;
   // Any of these exact (type, normalised value) pairs; nullopt: no filter.
   std::optional<std::vector<std::pair<model::IndicatorType, std::string>>> typed_values;
-  std::string text;   // substring of the value
+  std::string text;                  // substring of the value
   std::vector<model::Level> levels;  // effective level among these; empty: any
   std::string event_tag;             // the event carries this tag
   std::string modified_since;        // RFC 3339; empty: any time

@@ -52,7 +52,8 @@ class ReadTxn {
   virtual std::optional<model::RulesVersion> CurrentRules() = 0;
   virtual std::vector<model::RulesVersion> RulesVersions() = 0;
 
-  virtual std::optional<model::Event> EventById(const access::Scope& scope, const std::string& id) = 0;
+  virtual std::optional<model::Event> EventById(const access::Scope& scope,
+                                                const std::string& id) = 0;
   virtual Page<model::Event> Events(const access::Scope& scope, const EventFilter& filter) = 0;
   virtual std::optional<model::Indicator> IndicatorById(const access::Scope& scope,
                                                         const std::string& id) = 0;

@@ -13,17 +13,19 @@ std::string FormatUtc(SysTime t) {
   auto day = floor<days>(t);
   year_month_day ymd{day};
   hh_mm_ss hms{t - day};
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:06d}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
-                     hms.subseconds().count());
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:06d}Z",
+                     static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count(), hms.subseconds().count());
 }
 
 SysTime Now() {
   return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
 }
 
-std::string NowUtc() { return FormatUtc(Now()); }
+std::string NowUtc() {
+  return FormatUtc(Now());
+}
 
 std::optional<SysTime> ParseTime(std::string_view s) {
   // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM); 't', 'z' and a space separator accepted.

@@ -180,7 +180,9 @@ std::vector<std::string> RunCase(const Case& c) {
   return problems;
 }
 
-std::vector<fs::path> CaseFiles() { return ts::testing_support::CaseFiles(kDir); }
+std::vector<fs::path> CaseFiles() {
+  return ts::testing_support::CaseFiles(kDir);
+}
 
 class HuntCaseFile : public testing::TestWithParam<fs::path> {};
 

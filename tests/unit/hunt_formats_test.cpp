@@ -63,9 +63,20 @@ TEST(HuntFormats, SquidLine) {
 // any mix of blanks, tabs, "\r\n", short lines and a last line without "\n".
 TEST(HuntFormats, SquidFirstLineAgreesWithLineAtATime) {
   auto parser = ts::hunt::MakeSquidParser();
-  const char* pieces[] = {"1464739200.123", "245",  "10.0.0.5",  "TCP_MISS/200", "5120", "GET",
-                          "http://a.example/x", "-", "HIER_DIRECT/192.0.2.1", "text/html",
-                          "CONNECT", "b.example:443", "x", ""};
+  const char* pieces[] = {"1464739200.123",
+                          "245",
+                          "10.0.0.5",
+                          "TCP_MISS/200",
+                          "5120",
+                          "GET",
+                          "http://a.example/x",
+                          "-",
+                          "HIER_DIRECT/192.0.2.1",
+                          "text/html",
+                          "CONNECT",
+                          "b.example:443",
+                          "x",
+                          ""};
   const char* gaps[] = {" ", "  ", "\t", " \t "};
   std::mt19937 rng(7);
   for (int round = 0; round < 3000; ++round) {

@@ -14,7 +14,8 @@ Result<int64_t> NumberParam(const Request& req, const char* name, int64_t fallba
   if (s.empty()) return fallback;
   auto v = ParseNumber<int64_t>(s);
   if (!v || *v < 0 || *v > max)
-    return Error::Invalid(std::string(name) + " must be an integer from 0 to " + std::to_string(max), name);
+    return Error::Invalid(
+        std::string(name) + " must be an integer from 0 to " + std::to_string(max), name);
   return *v;
 }
 
@@ -35,7 +36,8 @@ void AddAuditRoutes(Router& router) {
     }));
     // Who looked at the log is itself worth keeping.
     TS_TRY(ctx.gate.Write([&](store::WriteTxn&, access::Auditor& audit) -> Status {
-      audit.Record("audit.read", "audit", "", json{{"after", *after}, {"count", entries.size()}}.dump());
+      audit.Record("audit.read", "audit", "",
+                   json{{"after", *after}, {"count", entries.size()}}.dump());
       return {};
     }));
     return JsonResponse({{"items", ToJsonArray(entries)}});

@@ -1,7 +1,7 @@
 // /api/v1/events: list with filters and paging, read, create, change,
 // delete; the event's indicators; requests to widen its level.
-#include "catalog/consent.hpp"
 #include "catalog/events.hpp"
+#include "catalog/consent.hpp"
 #include "catalog/organisations.hpp"
 #include "server/api/indicator_input.hpp"
 #include "server/api/json_io.hpp"
@@ -11,8 +11,8 @@ namespace ts::server::api {
 namespace {
 
 Result<catalog::EventInput> ReadInput(const Request& req) {
-  auto body = ParseObject(req, {"title", "description", "level", "category", "timing", "status",
-                                "tags", "provider"});
+  auto body = ParseObject(
+      req, {"title", "description", "level", "category", "timing", "status", "tags", "provider"});
   if (!body) return body.error();
   catalog::EventInput in;
   for (auto [name, dst] : {std::pair{"title", &in.title}, std::pair{"description", &in.description},
@@ -27,9 +27,12 @@ Result<catalog::EventInput> ReadInput(const Request& req) {
   in.tags = *tags;
   // The provider may be given as an organisation id or name.
   if (auto it = body->find("provider"); it != body->end() && !it->is_null()) {
-    if (it->is_number_integer()) in.provider = std::to_string(it->get<int64_t>());
-    else if (it->is_string()) in.provider = it->get<std::string>();
-    else return Error::Invalid("provider must be an organisation id or name", "provider");
+    if (it->is_number_integer())
+      in.provider = std::to_string(it->get<int64_t>());
+    else if (it->is_string())
+      in.provider = it->get<std::string>();
+    else
+      return Error::Invalid("provider must be an organisation id or name", "provider");
   }
   return in;
 }
@@ -41,7 +44,8 @@ Result<store::EventFilter> ReadFilter(Context& ctx, const Paging& paging) {
   f.limit = paging.per_page;
   if (auto s = req.Query("level"); !s.empty()) {
     f.level = model::ParseLevel(s);
-    if (!f.level) return Error::Invalid("level must be RED, AMBER, YELLOW, GREEN or WHITE", "level");
+    if (!f.level)
+      return Error::Invalid("level must be RED, AMBER, YELLOW, GREEN or WHITE", "level");
   }
   if (auto s = req.Query("category"); !s.empty()) {
     f.category = model::ParseCategory(s);
@@ -63,13 +67,21 @@ Result<store::EventFilter> ReadFilter(Context& ctx, const Paging& paging) {
   f.tag = std::string(req.Query("tag"));
   f.text = std::string(req.Query("q"));
   auto sort = req.Query("sort");
-  if (sort.empty() || sort == "-modified") f.sort = store::EventSort::kModifiedDesc;
-  else if (sort == "modified") f.sort = store::EventSort::kModifiedAsc;
-  else if (sort == "-created") f.sort = store::EventSort::kCreatedDesc;
-  else if (sort == "created") f.sort = store::EventSort::kCreatedAsc;
-  else if (sort == "title") f.sort = store::EventSort::kTitle;
-  else if (sort == "level") f.sort = store::EventSort::kLevel;
-  else return Error::Invalid("sort must be -modified, modified, -created, created, title or level", "sort");
+  if (sort.empty() || sort == "-modified")
+    f.sort = store::EventSort::kModifiedDesc;
+  else if (sort == "modified")
+    f.sort = store::EventSort::kModifiedAsc;
+  else if (sort == "-created")
+    f.sort = store::EventSort::kCreatedDesc;
+  else if (sort == "created")
+    f.sort = store::EventSort::kCreatedAsc;
+  else if (sort == "title")
+    f.sort = store::EventSort::kTitle;
+  else if (sort == "level")
+    f.sort = store::EventSort::kLevel;
+  else
+    return Error::Invalid("sort must be -modified, modified, -created, created, title or level",
+                          "sort");
   return f;
 }
 
@@ -130,11 +142,14 @@ void AddEventRoutes(Router& router) {
     if (!event) return event.error();
     return JsonResponse(ToJson(*event), 201);
   });
-  router.Add("GET", "/api/v1/events/{id}", [](Context& ctx) -> Result<Response> {
-    auto event = ctx.gate.GetEvent(ctx.Param("id"));
-    if (!event) return event.error();
-    return JsonResponse(ToJson(*event));
-  }, public_read);
+  router.Add(
+      "GET", "/api/v1/events/{id}",
+      [](Context& ctx) -> Result<Response> {
+        auto event = ctx.gate.GetEvent(ctx.Param("id"));
+        if (!event) return event.error();
+        return JsonResponse(ToJson(*event));
+      },
+      public_read);
   router.Add("PATCH", "/api/v1/events/{id}", [](Context& ctx) -> Result<Response> {
     auto in = ReadInput(ctx.request);
     if (!in) return in.error();

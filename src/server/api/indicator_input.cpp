@@ -6,8 +6,8 @@
 
 namespace ts::server::api {
 namespace {
-constexpr std::string_view kFields[] = {
-    "type", "value", "level", "first_seen", "last_seen", "confidence", "comment"};
+constexpr std::string_view kFields[] = {"type",      "value",      "level",  "first_seen",
+                                        "last_seen", "confidence", "comment"};
 constexpr std::size_t kMaxBatch = 10000;
 }  // namespace
 
@@ -20,17 +20,20 @@ Result<catalog::IndicatorInput> ReadIndicator(const json& obj, const std::string
   }
   catalog::IndicatorInput in;
   for (auto [f, dst] : {std::pair{"type", &in.type}, std::pair{"value", &in.value},
-                        std::pair{"first_seen", &in.first_seen}, std::pair{"last_seen", &in.last_seen},
-                        std::pair{"comment", &in.comment}}) {
+                        std::pair{"first_seen", &in.first_seen},
+                        std::pair{"last_seen", &in.last_seen}, std::pair{"comment", &in.comment}}) {
     auto v = StringField(obj, f);
     if (!v) return Error::Invalid(v.error().message, name(f));
     *dst = *v;
   }
   // level: null clears a narrower level, a string sets it.
   if (auto it = obj.find("level"); it != obj.end()) {
-    if (it->is_null()) in.level = "";
-    else if (it->is_string()) in.level = it->get<std::string>();
-    else return Error::Invalid("level must be a string or null", name("level"));
+    if (it->is_null())
+      in.level = "";
+    else if (it->is_string())
+      in.level = it->get<std::string>();
+    else
+      return Error::Invalid("level must be a string or null", name("level"));
   }
   // confidence: null clears it (unknown), an integer 0..100 sets it.
   if (auto it = obj.find("confidence"); it != obj.end() && it->is_null()) in.confidence = -1;
@@ -50,9 +53,11 @@ Result<IndicatorInputs> ReadIndicatorInputs(const Request& req) {
   if (!body) return body.error();
   IndicatorInputs out;
   if (auto it = body->find("indicators"); it != body->end()) {
-    if (body->size() != 1) return Error::Invalid("give either one indicator or an 'indicators' array");
+    if (body->size() != 1)
+      return Error::Invalid("give either one indicator or an 'indicators' array");
     if (!it->is_array()) return Error::Invalid("indicators must be an array", "indicators");
-    if (it->size() > kMaxBatch) return Error::Invalid("at most 10000 indicators per request", "indicators");
+    if (it->size() > kMaxBatch)
+      return Error::Invalid("at most 10000 indicators per request", "indicators");
     for (std::size_t n = 0; n < it->size(); ++n) {
       auto in = ReadIndicator((*it)[n], "indicators[" + std::to_string(n) + "]");
       if (!in) return in.error();

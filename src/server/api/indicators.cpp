@@ -35,7 +35,8 @@ Result<Response> Search(Context& ctx) {
     while (start <= levels.size()) {
       auto end = std::min(levels.find(',', start), levels.size());
       auto level = model::ParseLevel(levels.substr(start, end - start));
-      if (!level) return Error::Invalid("levels must list RED, AMBER, YELLOW, GREEN or WHITE", "levels");
+      if (!level)
+        return Error::Invalid("levels must list RED, AMBER, YELLOW, GREEN or WHITE", "levels");
       f.levels.push_back(*level);
       start = end + 1;
     }
@@ -76,8 +77,10 @@ Result<Response> Parse(Context& ctx) {
     } else {
       item["type"] = model::IndicatorTypeName(*type);
       auto value = ingest::Normalize(*type, line);
-      if (value) item["value"] = *value;
-      else item["error"] = value.error().message;
+      if (value)
+        item["value"] = *value;
+      else
+        item["error"] = value.error().message;
     }
     items.push_back(std::move(item));
   }
@@ -90,11 +93,14 @@ void AddIndicatorRoutes(Router& router) {
   const RouteOptions public_read{.anonymous = Anonymous::kIfAnonymousRead};
   router.Add("GET", "/api/v1/indicators", Search, public_read);
   router.Add("POST", "/api/v1/indicators/parse", Parse);
-  router.Add("GET", "/api/v1/indicators/{id}", [](Context& ctx) -> Result<Response> {
-    auto indicator = ctx.gate.GetIndicator(ctx.Param("id"));
-    if (!indicator) return indicator.error();
-    return JsonResponse(ToJson(*indicator));
-  }, public_read);
+  router.Add(
+      "GET", "/api/v1/indicators/{id}",
+      [](Context& ctx) -> Result<Response> {
+        auto indicator = ctx.gate.GetIndicator(ctx.Param("id"));
+        if (!indicator) return indicator.error();
+        return JsonResponse(ToJson(*indicator));
+      },
+      public_read);
   router.Add("PATCH", "/api/v1/indicators/{id}", [](Context& ctx) -> Result<Response> {
     auto body = ParseObject(ctx.request, {"type", "value", "level", "first_seen", "last_seen",
                                           "confidence", "comment"});

@@ -1,6 +1,5 @@
 #include "server/api/json_io.hpp"
 
-
 #include "model/sector.hpp"
 #include "util/parse_number.hpp"
 
@@ -39,7 +38,8 @@ Result<std::optional<std::string>> StringField(const json& obj, const char* name
 Result<std::optional<int64_t>> IntField(const json& obj, const char* name) {
   auto it = obj.find(name);
   if (it == obj.end() || it->is_null()) return std::optional<int64_t>();
-  if (!it->is_number_integer()) return Error::Invalid(std::string(name) + " must be an integer", name);
+  if (!it->is_number_integer())
+    return Error::Invalid(std::string(name) + " must be an integer", name);
   return std::optional<int64_t>(it->get<int64_t>());
 }
 
@@ -53,10 +53,12 @@ Result<std::optional<bool>> BoolField(const json& obj, const char* name) {
 Result<std::optional<std::vector<std::string>>> StringListField(const json& obj, const char* name) {
   auto it = obj.find(name);
   if (it == obj.end() || it->is_null()) return std::optional<std::vector<std::string>>();
-  if (!it->is_array()) return Error::Invalid(std::string(name) + " must be an array of strings", name);
+  if (!it->is_array())
+    return Error::Invalid(std::string(name) + " must be an array of strings", name);
   std::vector<std::string> out;
   for (const auto& v : *it) {
-    if (!v.is_string()) return Error::Invalid(std::string(name) + " must be an array of strings", name);
+    if (!v.is_string())
+      return Error::Invalid(std::string(name) + " must be an array of strings", name);
     out.push_back(v.get<std::string>());
   }
   return std::optional<std::vector<std::string>>(std::move(out));
@@ -86,7 +88,8 @@ Response NoContent() {
 Result<Paging> ParsePaging(const Request& req, int64_t default_per_page, int64_t max_per_page) {
   Paging p;
   p.per_page = default_per_page;
-  if (auto s = req.Query("page"); !s.empty() && (!ParseNumber(s, p.page) || p.page < 1 || p.page > 1'000'000))
+  if (auto s = req.Query("page");
+      !s.empty() && (!ParseNumber(s, p.page) || p.page < 1 || p.page > 1'000'000))
     return Error::Invalid("page must be a positive integer", "page");
   if (auto s = req.Query("per_page");
       !s.empty() && (!ParseNumber(s, p.per_page) || p.per_page < 1 || p.per_page > max_per_page))
@@ -95,7 +98,10 @@ Result<Paging> ParsePaging(const Request& req, int64_t default_per_page, int64_t
 }
 
 json PageJson(json items, int64_t total, const Paging& paging) {
-  return {{"items", std::move(items)}, {"total", total}, {"page", paging.page}, {"per_page", paging.per_page}};
+  return {{"items", std::move(items)},
+          {"total", total},
+          {"page", paging.page},
+          {"per_page", paging.per_page}};
 }
 
 json ToJson(const model::Organisation& o) {
@@ -122,8 +128,8 @@ json ToJson(const model::User& u) {
 }
 
 json ToJson(const model::ApiKey& k) {
-  return {{"id", k.id},           {"user_id", k.user_id},     {"name", k.name},
-          {"prefix", k.prefix},   {"created", k.created},     {"last_used", k.last_used},
+  return {{"id", k.id},          {"user_id", k.user_id}, {"name", k.name},
+          {"prefix", k.prefix},  {"created", k.created}, {"last_used", k.last_used},
           {"revoked", k.revoked}};
 }
 
@@ -173,7 +179,8 @@ json ToJson(const model::ConsentRequest& r) {
           {"to_level", level(r.to_level)},
           {"reason", r.reason},
           {"state", model::ConsentStateName(r.state)},
-          {"decided_by_user_id", r.decided_by_user_id == 0 ? json(nullptr) : json(r.decided_by_user_id)},
+          {"decided_by_user_id",
+           r.decided_by_user_id == 0 ? json(nullptr) : json(r.decided_by_user_id)},
           {"decision_comment", r.decision_comment},
           {"created", r.created},
           {"decided", r.decided.empty() ? json(nullptr) : json(r.decided)}};

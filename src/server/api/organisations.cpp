@@ -11,8 +11,9 @@ Result<catalog::OrganisationInput> ReadInput(const Request& req) {
   auto body = ParseObject(req, {"name", "sector", "sub_sector", "membership"});
   if (!body) return body.error();
   catalog::OrganisationInput in;
-  for (auto [name, dst] : {std::pair{"name", &in.name}, std::pair{"sector", &in.sector},
-                           std::pair{"sub_sector", &in.sub_sector}, std::pair{"membership", &in.membership}}) {
+  for (auto [name, dst] :
+       {std::pair{"name", &in.name}, std::pair{"sector", &in.sector},
+        std::pair{"sub_sector", &in.sub_sector}, std::pair{"membership", &in.membership}}) {
     auto v = StringField(*body, name);
     if (!v) return v.error();
     *dst = *v;
@@ -56,20 +57,22 @@ void AddOrganisationRoutes(Router& router) {
     if (!org) return org.error();
     return JsonResponse(ToJson(*org));
   });
-  router.Add(
-      "GET", "/api/v1/sectors",
-      [](Context&) -> Result<Response> {
-        json items = json::array();
-        for (const auto& s : model::AllSectors()) {
-          json subs = json::array();
-          for (const auto& sub : s.sub_sectors)
-            subs.push_back({{"code", sub.code}, {"name_ja", sub.name_ja}, {"name_en", sub.name_en}});
-          items.push_back({{"code", s.code}, {"name_ja", s.name_ja}, {"name_en", s.name_en},
-                           {"sub_sectors", subs}});
-        }
-        return JsonResponse({{"items", items}});
-      },
-      {.before_rules = true});
+  router.Add("GET", "/api/v1/sectors",
+             [](Context&) -> Result<Response> {
+               json items = json::array();
+               for (const auto& s : model::AllSectors()) {
+                 json subs = json::array();
+                 for (const auto& sub : s.sub_sectors)
+                   subs.push_back(
+                       {{"code", sub.code}, {"name_ja", sub.name_ja}, {"name_en", sub.name_en}});
+                 items.push_back({{"code", s.code},
+                                  {"name_ja", s.name_ja},
+                                  {"name_en", s.name_en},
+                                  {"sub_sectors", subs}});
+               }
+               return JsonResponse({{"items", items}});
+             },
+             {.before_rules = true});
 }
 
 }  // namespace ts::server::api

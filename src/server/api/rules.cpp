@@ -36,7 +36,8 @@ Result<Response> Accept(Context& ctx) {
   if (!body) return body.error();
   auto version = IntField(*body, "version");
   if (!version) return version.error();
-  if (!*version) return Error::Invalid("version is required: accept the version you have read", "version");
+  if (!*version)
+    return Error::Invalid("version is required: accept the version you have read", "version");
   TS_TRY(catalog::AcceptRules(ctx.gate, static_cast<int>(**version)));
   return JsonResponse({{"accepted", **version}});
 }

@@ -4,16 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/user_viewer.hpp"
 #include "catalog/organisations.hpp"
 #include "catalog/rules.hpp"
 #include "catalog/users.hpp"
 #include "server/api/json_io.hpp"
 #include "server/api/routes.hpp"
 #include "server/app.hpp"
-#include "access/user_viewer.hpp"
 #include "server/auth/authenticator.hpp"
-#include "util/password.hpp"
 #include "util/crypto.hpp"
+#include "util/password.hpp"
 #include "util/time.hpp"
 
 namespace ts::server::api {
@@ -65,7 +65,8 @@ Result<Response> Login(Context& ctx) {
   auto now = std::chrono::steady_clock::now();
   const std::string account_key = "account:" + *login;
   const std::string address_key = "address:" + ctx.request.remote_address;
-  auto wait = std::max(throttle.RetryAfter(account_key, now), throttle.RetryAfter(address_key, now));
+  auto wait =
+      std::max(throttle.RetryAfter(account_key, now), throttle.RetryAfter(address_key, now));
   if (wait.count() > 0) {
     auto r = ErrorResponse(Error::RateLimited("too many failed logins; try again later"));
     r.SetHeader("Retry-After", std::to_string(wait.count()));
@@ -142,7 +143,8 @@ Result<Response> Logout(Context& ctx) {
 
 void AddSessionRoutes(Router& router) {
   const RouteOptions before_rules{.before_rules = true};
-  router.Add("POST", "/api/v1/session", Login, {.anonymous = Anonymous::kAlways, .before_rules = true, .is_login = true});
+  router.Add("POST", "/api/v1/session", Login,
+             {.anonymous = Anonymous::kAlways, .before_rules = true, .is_login = true});
   router.Add(
       "GET", "/api/v1/session",
       [](Context& ctx) -> Result<Response> {

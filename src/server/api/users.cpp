@@ -19,8 +19,9 @@ Result<catalog::UserInput> ReadInput(const json& body) {
   auto org = IntField(body, "org_id");
   if (!org) return org.error();
   in.org_id = *org;
-  for (auto [name, dst] : {std::pair{"email", &in.email}, std::pair{"display_name", &in.display_name},
-                           std::pair{"role", &in.role}}) {
+  for (auto [name, dst] :
+       {std::pair{"email", &in.email}, std::pair{"display_name", &in.display_name},
+        std::pair{"role", &in.role}}) {
     auto v = StringField(body, name);
     if (!v) return v.error();
     *dst = *v;

@@ -21,7 +21,8 @@ Result<Identity> Authenticate(store::Store& store, const Request& req) {
       if (authorization.substr(0, kBearer.size()) != kBearer)
         return Error::Unauthenticated("the Authorization header must be 'Bearer KEY'");
       auto record = txn.ApiKeyBySecretHash(Sha256Hex(authorization.substr(kBearer.size())));
-      if (!record || record->key.revoked) return Error::Unauthenticated("invalid or revoked API key");
+      if (!record || record->key.revoked)
+        return Error::Unauthenticated("invalid or revoked API key");
       user = record->user;
       id.api_key_id = record->key.id;
       id.api_key_last_used = record->key.last_used;

@@ -13,10 +13,12 @@ namespace {
 }  // namespace
 
 Db::Db(const std::string& path) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = "cannot open " + path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    std::string msg =
+        "cannot open " + path + ": " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close(db_);
     db_ = nullptr;
     throw SqliteError(rc, msg);
@@ -25,7 +27,9 @@ Db::Db(const std::string& path) {
   sqlite3_busy_timeout(db_, 10000);
 }
 
-Db::~Db() { sqlite3_close(db_); }
+Db::~Db() {
+  sqlite3_close(db_);
+}
 
 void Db::Exec(std::string_view sql) {
   std::string s(sql);
@@ -38,14 +42,18 @@ void Db::Exec(std::string_view sql) {
   }
 }
 
-int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int64_t Db::LastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
 
 Stmt::Stmt(Db& db, std::string_view sql) : db_(db) {
   int rc = sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
   if (rc != SQLITE_OK) Fail(db.raw(), rc, "prepare");
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+  sqlite3_finalize(stmt_);
+}
 
 Stmt& Stmt::Bind(int index, int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
@@ -82,7 +90,9 @@ void Stmt::Run() {
   }
 }
 
-int64_t Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+int64_t Stmt::Int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::string Stmt::Text(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -90,6 +100,8 @@ std::string Stmt::Text(int column) const {
            : std::string();
 }
 
-bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Stmt::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 }  // namespace ts::store::sqlite

@@ -168,7 +168,9 @@ CREATE INDEX event_uses_created ON event_uses(created);
 }  // namespace
 
 void Migrate(Db& db) {
-  db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)");
+  db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT "
+      "NULL)");
   int64_t current = 0;
   {
     Stmt s(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");

@@ -29,7 +29,9 @@ void Configure(Db& db, const std::string& synchronous) {
   db.Exec("PRAGMA temp_store = MEMORY");
 }
 
-Error ToError(const std::exception& e) { return Error::Internal(std::string("database: ") + e.what()); }
+Error ToError(const std::exception& e) {
+  return Error::Internal(std::string("database: ") + e.what());
+}
 
 class SqliteStore final : public Store {
  public:
@@ -144,14 +146,17 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& dir,
                                                const SqliteOptions& options) {
   if (options.synchronous != "NORMAL" && options.synchronous != "FULL")
-    return Error::Invalid("sqlite synchronous must be NORMAL or FULL, not '" + options.synchronous + "'");
+    return Error::Invalid("sqlite synchronous must be NORMAL or FULL, not '" + options.synchronous +
+                          "'");
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return Error::Internal("cannot create data directory " + dir.string() + ": " + ec.message());
+  if (ec)
+    return Error::Internal("cannot create data directory " + dir.string() + ": " + ec.message());
   try {
     return std::unique_ptr<Store>(std::make_unique<SqliteStore>(dir / "threatshare.db", options));
   } catch (const SqliteError& e) {
-    return Error::Internal(std::string("cannot open the database in ") + dir.string() + ": " + e.what());
+    return Error::Internal(std::string("cannot open the database in ") + dir.string() + ": " +
+                           e.what());
   }
 }
 
