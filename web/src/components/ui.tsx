@@ -7,6 +7,7 @@ import type { ApiError } from '../api/client.ts';
 import type { Level, Membership } from '../api/types.ts';
 import { useI18n } from '../context.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { Resource } from '../hooks.ts';
 
 const TLP: Record<Level, string> = {
   RED: 'TLP:RED',
@@ -147,6 +148,31 @@ export function Loading() {
 }
 
 /** Previous / next with "page N of M"; the total comes from the API. */
+/** What a resource without data shows: its error with a retry button, or the spinner. */
+export function ResourceStatus<T>({ resource }: { resource: Resource<T> }) {
+  return (
+    <>
+      <ErrorNotice error={resource.error} onRetry={resource.reload} />
+      {resource.loading && !resource.data && <Loading />}
+    </>
+  );
+}
+
+/** Cancel and Save for a dialog whose form is `formId`; Save waits while `busy`. */
+export function SaveCancelActions({ formId, busy, onCancel }: { formId: string; busy: boolean; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button type="button" class="button-secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="submit" form={formId} class="button-primary" disabled={busy}>
+        {t('common.save')}
+      </button>
+    </>
+  );
+}
+
 export function Pager(props: { page: number; perPage: number; total: number; onPage: (page: number) => void }) {
   const { t } = useI18n();
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));

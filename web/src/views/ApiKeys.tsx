@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import type { ApiKey, NewApiKey } from '../api/types.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
-import { Badge, CopyButton, ErrorNotice, Field, Loading, Notice, TableWrap, valueOf } from '../components/ui.tsx';
+import { Badge, CopyButton, ErrorNotice, Field, Notice, ResourceStatus, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n } from '../context.ts';
 import { useResource, useSubmit } from '../hooks.ts';
 
@@ -24,8 +24,7 @@ export function ApiKeys({ userId, headingLevel = 2 }: { userId?: number; heading
     <section class="section" aria-labelledby="keys-heading">
       <Heading id="keys-heading">{t('keys.title')}</Heading>
       <p class="field-help">{t('keys.help')}</p>
-      <ErrorNotice error={keys.error} onRetry={keys.reload} />
-      {keys.loading && !keys.data && <Loading />}
+      <ResourceStatus resource={keys} />
       {keys.data && keys.data.items.length === 0 && <p class="muted">{t('keys.empty')}</p>}
       {keys.data && keys.data.items.length > 0 && (
         <TableWrap label={t('keys.title')}>

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import { CONSENT_STATES, type ConsentRequest, type ConsentState, type SharedEvent } from '../api/types.ts';
 import { Dialog } from '../components/Dialog.tsx';
-import { Badge, ErrorNotice, Field, LevelBadge, Loading, Notice, TableWrap, valueOf } from '../components/ui.tsx';
+import { Badge, ErrorNotice, Field, LevelBadge, Notice, ResourceStatus, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useSubmit, useTitle } from '../hooks.ts';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
@@ -57,8 +57,7 @@ export function ConsentRequests() {
         </div>
       </div>
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={requests.error} onRetry={requests.reload} />
-      {requests.loading && !requests.data && <Loading />}
+      <ResourceStatus resource={requests} />
       {requests.data && requests.data.items.length === 0 && <p class="muted">{t('consent.empty')}</p>}
       {requests.data && requests.data.items.length > 0 && (
         <TableWrap label={t('consent.title')}>

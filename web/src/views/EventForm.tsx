@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import { CATEGORIES, LEVELS, TIMINGS, type Category, type EventInput, type Level, type SharedEvent, type Timing } from '../api/types.ts';
-import { ErrorNotice, Field, LevelBadge, Loading, tlpLabel, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, Field, LevelBadge, ResourceStatus, tlpLabel, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useSubmit, useTitle } from '../hooks.ts';
 import { Link, navigate } from '../router.tsx';
@@ -39,8 +39,7 @@ export function EventEdit({ id }: { id: string }) {
         <Link href={`/events/${encodeURIComponent(id)}`}>{event.data?.title ?? t('event.back')}</Link>
       </p>
       <h1>{t('eventForm.editTitle')}</h1>
-      <ErrorNotice error={event.error} onRetry={event.reload} />
-      {event.loading && !event.data && <Loading />}
+      <ResourceStatus resource={event} />
       {event.data && <EventForm event={event.data} />}
     </>
   );

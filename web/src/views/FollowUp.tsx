@@ -11,7 +11,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import { splitField } from '../api/fields.ts';
 import { USE_ACTIONS, type Sighting, type SharedEvent, type UseAction } from '../api/types.ts';
-import { ErrorNotice, Field, Loading, Notice, TableWrap, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, Field, Notice, ResourceStatus, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { countActions, localInputToIso, nowForInput, parseTerminals, terminalLabel } from '../followup.ts';
 import { useResource, useSubmit } from '../hooks.ts';
@@ -46,8 +46,7 @@ export function SightingsSection({ event, orgName }: { event: SharedEvent; orgNa
       </h2>
       <p class="field-help">{t('sightings.intro')}</p>
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.data && <Loading />}
+      <ResourceStatus resource={list} />
       {list.data && items.length === 0 && <p class="muted">{t('sightings.empty')}</p>}
       {items.length > 0 && (
         <TableWrap label={t('sightings.title')}>
@@ -256,8 +255,7 @@ export function UsesSection({ event, orgName }: { event: SharedEvent; orgName: O
       </h2>
       <p class="field-help">{t('uses.intro')}</p>
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.data && <Loading />}
+      <ResourceStatus resource={list} />
       {list.data && (
         <ul class="use-counts" aria-label={t('uses.counts')} data-testid="use-counts">
           {USE_ACTIONS.map((a) => (

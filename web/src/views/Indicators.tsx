@@ -9,7 +9,7 @@ import {
   type SharedEvent,
 } from '../api/types.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
-import { ErrorNotice, Field, LevelBadge, Loading, Notice, Pager, TableWrap, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, Field, LevelBadge, Notice, Pager, ResourceStatus, SaveCancelActions, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n } from '../context.ts';
 import { useResource, useSubmit } from '../hooks.ts';
 
@@ -58,8 +58,7 @@ export function IndicatorsSection({ event, canEdit, onChanged }: { event: Shared
         </h2>
       </div>
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.data && <Loading />}
+      <ResourceStatus resource={list} />
       {list.data && list.data.items.length === 0 && <p class="muted">{t('indicators.empty')}</p>}
       {list.data && list.data.items.length > 0 && (
         <TableWrap label={t('indicators.title')}>
@@ -378,16 +377,7 @@ function EditIndicator(props: { event: SharedEvent; indicator: Indicator; onClos
       title={t('indicators.editTitle')}
       onClose={props.onClose}
       wide
-      actions={
-        <>
-          <button type="button" class="button-secondary" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} class="button-primary" disabled={sub.busy}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      actions={<SaveCancelActions formId={formId} busy={sub.busy} onCancel={props.onClose} />}
     >
       <form
         id={formId}

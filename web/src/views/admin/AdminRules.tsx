@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.ts';
 import type { RulesVersion } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ErrorNotice, Field, Loading, Notice, TableWrap, valueOf } from '../../components/ui.tsx';
+import { ErrorNotice, Field, Notice, ResourceStatus, TableWrap, valueOf } from '../../components/ui.tsx';
 import { useI18n } from '../../context.ts';
 import { useResource, useSubmit, useTitle } from '../../hooks.ts';
 import { RulesText } from '../RulesText.tsx';
@@ -25,8 +25,7 @@ export function AdminRules({ onPublished }: { onPublished: () => Promise<void> }
     <>
       <h1>{t('adminRules.title')}</h1>
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={versions.error} onRetry={versions.reload} />
-      {versions.loading && !versions.data && <Loading />}
+      <ResourceStatus resource={versions} />
       <div class="columns columns-wide-left">
         <section class="section card" aria-labelledby="current-heading">
           <h2 id="current-heading">{t('adminRules.current')}</h2>

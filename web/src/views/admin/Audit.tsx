@@ -4,7 +4,7 @@
 // at entries − limit.
 import { api } from '../../api/endpoints.ts';
 import type { AuditEntry } from '../../api/types.ts';
-import { ErrorNotice, Loading, Notice, TableWrap } from '../../components/ui.tsx';
+import { ErrorNotice, Notice, ResourceStatus, TableWrap } from '../../components/ui.tsx';
 import { useI18n } from '../../context.ts';
 import { useResource, useTitle } from '../../hooks.ts';
 import { navigate, useLocation, withQuery } from '../../router.tsx';
@@ -51,8 +51,7 @@ export function Audit() {
             <strong>{t('audit.bad', { seq: verify.data.first_bad_seq ?? 0, problem: verify.data.problem ?? '' })}</strong>
           </div>
         ))}
-      <ErrorNotice error={entries.error} onRetry={entries.reload} />
-      {entries.loading && !entries.data && <Loading />}
+      <ResourceStatus resource={entries} />
       {entries.data && items.length === 0 && <p class="muted">{t('audit.empty')}</p>}
       {items.length > 0 && (
         <>

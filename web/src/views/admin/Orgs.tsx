@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.ts';
 import { MEMBERSHIPS, type Level, type Membership, type Organisation, type OrganisationInput, type Sector } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { ErrorNotice, Field, Loading, MembershipBadge, Notice, TableWrap, valueOf } from '../../components/ui.tsx';
+import { ErrorNotice, Field, MembershipBadge, Notice, ResourceStatus, SaveCancelActions, TableWrap, valueOf } from '../../components/ui.tsx';
 import { useI18n } from '../../context.ts';
 import { useResource, useSubmit, useTitle } from '../../hooks.ts';
 import type { Lang } from '../../i18n/index.ts';
@@ -46,8 +46,7 @@ export function Orgs() {
         </button>
       </div>
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={orgs.error} onRetry={orgs.reload} />
-      {orgs.loading && !orgs.data && <Loading />}
+      <ResourceStatus resource={orgs} />
       {orgs.data && (
         <TableWrap label={t('orgs.title')}>
           <table class="table" data-testid="orgs">
@@ -114,16 +113,7 @@ function OrgForm(props: { org?: Organisation; sectors: Sector[]; onClose: () => 
     <Dialog
       title={props.org ? t('orgs.editTitle') : t('orgs.createTitle')}
       onClose={props.onClose}
-      actions={
-        <>
-          <button type="button" class="button-secondary" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} class="button-primary" disabled={sub.busy}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      actions={<SaveCancelActions formId={formId} busy={sub.busy} onCancel={props.onClose} />}
     >
       <form
         id={formId}

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/endpoints.ts';
 import { ROLES, type Role, type User, type UserInput } from '../../api/types.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { Badge, ErrorNotice, Field, Loading, Notice, TableWrap, valueOf } from '../../components/ui.tsx';
+import { Badge, ErrorNotice, Field, Notice, ResourceStatus, SaveCancelActions, TableWrap, valueOf } from '../../components/ui.tsx';
 import { useI18n, useSession } from '../../context.ts';
 import { useResource, useSubmit, useTitle } from '../../hooks.ts';
 import { navigate, useLocation, withQuery } from '../../router.tsx';
@@ -49,8 +49,7 @@ export function Users() {
         </div>
       )}
       {message && <Notice kind="success">{message}</Notice>}
-      <ErrorNotice error={users.error} onRetry={users.reload} />
-      {users.loading && !users.data && <Loading />}
+      <ResourceStatus resource={users} />
       {users.data && (
         <TableWrap label={t('users.title')}>
           <table class="table" data-testid="users">
@@ -151,16 +150,7 @@ function CreateUser(props: { defaultOrg: number; orgs: { id: number; name: strin
     <Dialog
       title={t('users.createTitle')}
       onClose={props.onClose}
-      actions={
-        <>
-          <button type="button" class="button-secondary" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} class="button-primary" disabled={sub.busy}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      actions={<SaveCancelActions formId={formId} busy={sub.busy} onCancel={props.onClose} />}
     >
       <form
         id={formId}
@@ -218,16 +208,7 @@ function EditUser(props: { user: User; onClose: () => void; onSaved: (message: s
       title={`${t('users.editTitle')}: ${u.email}`}
       onClose={props.onClose}
       wide
-      actions={
-        <>
-          <button type="button" class="button-secondary" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form={formId} class="button-primary" disabled={sub.busy}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      actions={<SaveCancelActions formId={formId} busy={sub.busy} onCancel={props.onClose} />}
     >
       <form
         id={formId}
