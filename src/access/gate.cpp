@@ -1,5 +1,6 @@
 #include "access/gate.hpp"
 
+#include <limits>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -95,12 +96,38 @@ Result<std::vector<model::Sighting>> Gate::SightingsOf(const std::string& indica
     sightings = txn.Sightings(indicator_id);
     return {};
   }));
+  RedactReporters(sightings);
+  return sightings;
+}
+
+Result<std::vector<std::pair<model::Indicator, std::vector<model::Sighting>>>>
+Gate::SightingsOfEvent(const std::string& event_id) {
+  auto event = GetEvent(event_id);
+  if (!event) return event.error();
+  store::IndicatorFilter f;
+  f.event_id = event->id;
+  f.limit = std::numeric_limits<int64_t>::max();
+  auto indicators = ListIndicators(f);
+  if (!indicators) return indicators.error();
+  std::vector<std::pair<model::Indicator, std::vector<model::Sighting>>> out;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    for (auto& i : indicators->items) {
+      auto sightings = txn.Sightings(i.id);
+      if (sightings.empty()) continue;
+      RedactReporters(sightings);
+      out.emplace_back(std::move(i), std::move(sightings));
+    }
+    return {};
+  }));
+  return out;
+}
+
+void Gate::RedactReporters(std::vector<model::Sighting>& sightings) const {
   for (auto& s : sightings) {
     if (CanSeeReporter(viewer_, s.org_id, s.share_identity)) continue;
     s.org_id = 0;
     s.terminals.clear();
   }
-  return sightings;
 }
 
 Result<std::vector<store::UseRow>> Gate::ListUses(const store::UseFilter& filter) {

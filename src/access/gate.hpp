@@ -51,6 +51,10 @@ class Gate {
   // Reports on a visible indicator; the reporter's identity and terminal
   // details are blanked (org_id 0) unless the viewer may see them.
   Result<std::vector<model::Sighting>> SightingsOf(const std::string& indicator_id);
+  // The same for every visible indicator of a visible event, with one audit
+  // entry for the event and one for its indicators.
+  Result<std::vector<std::pair<model::Indicator, std::vector<model::Sighting>>>> SightingsOfEvent(
+      const std::string& event_id);
   // Uses of visible events; identity and comment blanked likewise.
   Result<std::vector<store::UseRow>> ListUses(const store::UseFilter& filter);
 
@@ -63,6 +67,8 @@ class Gate {
   AuditLog& audit_log() { return audit_; }
 
  private:
+  // Blanks what the viewer may not learn of each reporter.
+  void RedactReporters(std::vector<model::Sighting>& sightings) const;
   // Records one read in the audit log, in a transaction of its own.
   void AuditRead(std::string action, std::string object_type, std::string object_id,
                  std::string detail);

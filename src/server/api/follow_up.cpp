@@ -182,21 +182,13 @@ void AddFollowUpRoutes(Router& router) {
     return JsonResponse(SightingSummary(ctx.Param("id"), *items));
   });
   router.Add("GET", "/api/v1/events/{id}/sightings", [](Context& ctx) -> Result<Response> {
-    auto event = ctx.gate.GetEvent(ctx.Param("id"));
-    if (!event) return event.error();
-    store::IndicatorFilter f;
-    f.event_id = event->id;
-    f.limit = 10000;
-    auto indicators = ctx.gate.ListIndicators(f);
-    if (!indicators) return indicators.error();
+    auto sightings = ctx.gate.SightingsOfEvent(ctx.Param("id"));
+    if (!sightings) return sightings.error();
     json items = json::array();
-    for (const auto& i : indicators->items) {
-      auto sightings = ctx.gate.SightingsOf(i.id);
-      if (!sightings) return sightings.error();
-      if (sightings->empty()) continue;
-      json summary = SightingSummary(i.id, *sightings);
-      summary["type"] = model::IndicatorTypeName(i.type);
-      summary["value"] = i.value;
+    for (const auto& [indicator, reports] : *sightings) {
+      json summary = SightingSummary(indicator.id, reports);
+      summary["type"] = model::IndicatorTypeName(indicator.type);
+      summary["value"] = indicator.value;
       items.push_back(std::move(summary));
     }
     return JsonResponse({{"items", items}});
