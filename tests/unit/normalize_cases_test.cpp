@@ -13,6 +13,7 @@
 
 #include "case_files.hpp"
 #include "ingest/normalize.hpp"
+#include "ingest/utf8.hpp"
 #include "model/indicator_type.hpp"
 
 namespace {
@@ -41,24 +42,6 @@ int HexDigit(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Expands \s \t \\ \xNN \u{N}; nullopt on any other use of "\".
@@ -98,7 +81,7 @@ std::optional<std::string> Unescape(std::string_view s) {
           cp = cp * 16 + static_cast<char32_t>(HexDigit(s[k]));
         }
         if (cp > 0x10FFFF) return std::nullopt;
-        AppendUtf8(out, cp);
+        ts::ingest::AppendUtf8(out, cp);
         i = close;
         break;
       }
