@@ -1,0 +1,225 @@
+// Writes the bundle as text: objects kept verbatim are copied byte for byte,
+// objects the portal makes (identities, markings, reports, indicators) are
+// serialised here. Indicators already expressed by a kept object are not
+// written twice: the kept objects are mapped again to learn which.
+#include "exchange/stix/stix_export.hpp"
+
+#include <optional>
+#include <set>
+
+#include "exchange/stix/markings.hpp"
+#include "exchange/stix/pattern.hpp"
+#include "exchange/stix/stix_import.hpp"
+#include "ingest/normalize.hpp"
+#include "util/crypto.hpp"
+
+namespace ts::exchange::stix {
+namespace {
+
+using json = nlohmann::json;
+using model::Level;
+
+constexpr std::string_view kPortalCreated = "2026-01-01T00:00:00.000Z";
+
+std::string Dump(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A stable UUID (version 5 layout) from a name, so that the same provider
+// is the same identity in every export.
+std::string NameUuid(std::string_view name) {
+  std::string h = Sha256Hex(name);
+  h[12] = '5';
+  h[16] = "89ab"[(h[16] - '0') & 3];
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20, 12);
+}
+
+std::string PortalIdentityId() {
+  return "identity--" + NameUuid("threatshare:portal");
+}
+std::string ProviderIdentityId(const model::Event& e) {
+  return "identity--" + NameUuid("threatshare:org:" + std::to_string(e.provider_org_id));
+}
+
+json Markings(Level level) {
+  return {TlpMarkingId(level), LevelMarkingId(level)};
+}
+
+// Indicator values the kept objects already carry, normalised.
+std::set<std::pair<std::string, std::string>> CoveredValues(const ExportEvent& ev) {
+  std::set<std::pair<std::string, std::string>> out;
+  if (ev.objects.empty()) return out;
+  std::string bundle =
+      R"({"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[)";
+  for (size_t i = 0; i < ev.objects.size(); ++i) bundle += (i ? "," : "") + ev.objects[i].json;
+  bundle += "]}";
+  ImportBatch batch = ParseBundle(bundle, {});
+  for (const auto& e : batch.events)
+    for (const auto& d : e.indicators) {
+      auto type = model::ParseIndicatorType(d.type);
+      if (!type) continue;
+      auto value = ingest::Normalize(*type, d.value);
+      if (value) out.insert({d.type, *value});
+    }
+  return out;
+}
+
+json IndicatorObject(const model::Indicator& i, const std::string& creator) {
+  const Level level = model::EffectiveLevel(i);
+  std::string type(model::IndicatorTypeName(i.type));
+  json o = {{"type", "indicator"},
+            {"spec_version", "2.1"},
+            {"id", "indicator--" + i.id},
+            {"created", i.created},
+            {"modified", i.modified},
+            {"created_by_ref", creator},
+            {"name", i.value.substr(0, 200)},
+            {"valid_from", i.first_seen.empty() ? i.created : i.first_seen},
+            {"object_marking_refs", Markings(level)}};
+  if (auto pattern = PatternFor(type, i.value)) {
+    o["pattern"] = *pattern;
+    o["pattern_type"] = "stix";
+  } else if (i.type == model::IndicatorType::kText && i.value.starts_with("[")) {
+    o["pattern"] = i.value;  // a STIX pattern the portal kept as text
+    o["pattern_type"] = "stix";
+  } else {
+    // Types STIX patterns cannot express (JA3, user agents, free text) go
+    // in a pattern language of our own naming, which the vocabulary allows.
+    o["pattern"] = type + ":" + i.value;
+    o["pattern_type"] = "threatshare";
+  }
+  if (!i.last_seen.empty() && i.last_seen > o["valid_from"].get<std::string>())
+    o["valid_until"] = i.last_seen;
+  if (i.confidence >= 0) o["confidence"] = i.confidence;
+  if (!i.comment.empty()) o["description"] = i.comment;
+  return o;
+}
+
+// The object's text without references to withheld ids, or nullopt when it
+// cannot stand without them (a relationship or sighting about a withheld
+// object, a list of refs that would be empty). Unchanged when it names none.
+std::optional<std::string> Redacted(const std::string& text,
+                                    const std::set<std::string>& withheld) {
+  bool names_one = false;
+  for (const auto& id : withheld) names_one = names_one || text.find(id) != std::string::npos;
+  if (!names_one) return text;
+  json o = json::parse(text, nullptr, false);
+  if (!o.is_object()) return std::nullopt;
+  std::vector<std::string> removed;
+  for (auto& [key, value] : o.items()) {
+    if (key.ends_with("_ref") && value.is_string() && withheld.count(value.get<std::string>())) {
+      if (key == "source_ref" || key == "target_ref" || key == "sighting_of_ref")
+        return std::nullopt;
+      removed.push_back(key);
+    } else if (key.ends_with("_refs") && value.is_array()) {
+      json kept = json::array();
+      for (auto& ref : value)
+        if (!ref.is_string() || !withheld.count(ref.get<std::string>())) kept.push_back(ref);
+      if (kept.empty() && !value.empty()) return std::nullopt;
+      value = std::move(kept);
+    }
+  }
+  for (const auto& key : removed) o.erase(key);
+  std::string out = Dump(o);
+  // A withheld id anywhere else (a description, an extension) withholds the object.
+  for (const auto& id : withheld)
+    if (out.find(id) != std::string::npos) return std::nullopt;
+  return out;
+}
+
+class Writer {
+ public:
+  void Add(std::string id, std::string modified, std::string text) {
+    if (!seen_.insert({id, modified}).second) return;
+    out_ += first_ ? "" : ",";
+    out_ += text;
+    first_ = false;
+  }
+  void Add(const json& o) {
+    Add(o["id"].get<std::string>(), o.value("modified", o.value("created", "")), Dump(o));
+  }
+  std::string Finish() { return out_ + "]}"; }
+  void Start(const std::string& id) {
+    out_ = R"({"type":"bundle","id":")" + id + R"(","objects":[)";
+  }
+
+ private:
+  std::string out_;
+  bool first_ = true;
+  std::set<std::pair<std::string, std::string>> seen_;
+};
+
+}  // namespace
+
+Result<std::string> WriteBundle(const ExportSet& set) {
+  Writer w;
+  w.Start("bundle--" + NewUuid());
+  const std::string portal = PortalIdentityId();
+  w.Add(json{{"type", "identity"},
+             {"spec_version", "2.1"},
+             {"id", portal},
+             {"created", kPortalCreated},
+             {"modified", kPortalCreated},
+             {"name", "threatshare"},
+             {"identity_class", "system"}});
+  w.Add(LevelExtensionDefinition(portal));
+  std::set<Level> levels;
+  for (const auto& ev : set.events) {
+    levels.insert(ev.event.level);
+    for (const auto& i : ev.indicators) levels.insert(model::EffectiveLevel(i));
+  }
+  for (Level l : levels) {
+    w.Add(TlpMarkingObject(l));
+    w.Add(LevelMarkingObject(l, portal));
+  }
+  for (const auto& ev : set.events) {
+    const model::Event& e = ev.event;
+    const std::string creator = ProviderIdentityId(e);
+    w.Add(json{
+        {"type", "identity"},
+        {"spec_version", "2.1"},
+        {"id", creator},
+        {"created", kPortalCreated},
+        {"modified", kPortalCreated},
+        {"name", e.provider_org_name.empty() ? "organisation " + std::to_string(e.provider_org_id)
+                                             : e.provider_org_name},
+        {"identity_class", "organization"}});
+    json refs = json::array();
+    bool has_report = false;
+    const std::set<std::string> withheld(ev.withheld_ids.begin(), ev.withheld_ids.end());
+    for (const auto& o : ev.objects) {
+      auto text = withheld.empty() ? std::optional(o.json) : Redacted(o.json, withheld);
+      if (!text) continue;
+      w.Add(o.id, o.modified, *std::move(text));
+      if (o.type == "report") has_report = true;
+      if (refs.empty() || refs.back() != o.id) refs.push_back(o.id);
+    }
+    auto covered = CoveredValues(ev);
+    for (const auto& i : ev.indicators) {
+      if (covered.count({std::string(model::IndicatorTypeName(i.type)), i.value})) continue;
+      json o = IndicatorObject(i, creator);
+      refs.push_back(o["id"]);
+      w.Add(o);
+    }
+    if (has_report) continue;
+    if (refs.empty()) refs.push_back(creator);  // a report lists at least one object
+    json report = {{"type", "report"},
+                   {"spec_version", "2.1"},
+                   {"id", "report--" + e.id},
+                   {"created", e.created},
+                   {"modified", e.modified},
+                   {"created_by_ref", creator},
+                   {"name", e.title},
+                   {"published", e.created},
+                   {"report_types", {"threat-report"}},
+                   {"object_refs", refs},
+                   {"object_marking_refs", Markings(e.level)}};
+    if (!e.description.empty()) report["description"] = e.description;
+    if (!e.tags.empty()) report["labels"] = e.tags;
+    w.Add(report);
+  }
+  return w.Finish();
+}
+
+}  // namespace ts::exchange::stix
