@@ -70,11 +70,11 @@ model::AuditEntry AuditLog::Append(store::WriteTxn& txn, const Viewer& who, std:
   return e;
 }
 
-void AuditLog::Committed(const model::AuditEntry& entry) {
+void AuditLog::Committed(int64_t first_seq, const model::AuditEntry& entry) {
   std::lock_guard lock(anchor_mutex_);
   if (entry.seq <= anchored_seq_) return;
   std::error_code ec;
-  if (entry.seq > 1 && !std::filesystem::exists(anchor_file_, ec)) {
+  if (first_seq > 1 && !std::filesystem::exists(anchor_file_, ec)) {
     spdlog::error("the audit anchor {} is missing; check the log with threatshare db verify-audit",
                   anchor_file_.string());
     return;

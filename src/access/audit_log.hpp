@@ -26,10 +26,11 @@ class AuditLog {
   // Adds an entry inside the caller's write transaction and returns it.
   model::AuditEntry Append(store::WriteTxn& txn, const Viewer& who, std::string action,
                            std::string object_type, std::string object_id, std::string detail);
-  // Moves the anchor forward once the transaction holding `entry` committed.
-  // A missing anchor is not recreated after the first entry: that would hide
-  // a deletion. ResetAnchor() does it deliberately.
-  void Committed(const model::AuditEntry& entry);
+  // Moves the anchor forward once the transaction whose entries run from
+  // `first_seq` to `last` committed. A missing anchor is created only by the
+  // transaction holding the log's first entry; recreating it later would
+  // hide a deletion. ResetAnchor() does that deliberately.
+  void Committed(int64_t first_seq, const model::AuditEntry& last);
 
   struct Verification {
     bool ok = true;

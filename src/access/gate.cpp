@@ -11,18 +11,23 @@ void Auditor::Record(std::string action, std::string object_type, std::string ob
                      std::string detail) {
   last_ = log_.Append(txn_, viewer_, std::move(action), std::move(object_type),
                       std::move(object_id), std::move(detail));
+  if (!has_last_) first_seq_ = last_.seq;
   has_last_ = true;
 }
 
 Status Gate::Write(const std::function<Status(store::WriteTxn&, Auditor&)>& fn) {
   std::optional<model::AuditEntry> last;
+  int64_t first_seq = 0;
   Status st = store_.Write([&](store::WriteTxn& txn) -> Status {
     Auditor auditor(audit_, txn, viewer_);
     Status inner = fn(txn, auditor);
-    if (inner.ok() && auditor.last()) last = *auditor.last();
+    if (inner.ok() && auditor.last()) {
+      last = *auditor.last();
+      first_seq = auditor.first_seq();
+    }
     return inner;
   });
-  if (st.ok() && last) audit_.Committed(*last);
+  if (st.ok() && last) audit_.Committed(first_seq, *last);
   return st;
 }
 

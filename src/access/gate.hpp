@@ -24,6 +24,8 @@ class Auditor {
   void Record(std::string action, std::string object_type, std::string object_id,
               std::string detail = {});
   const model::AuditEntry* last() const { return has_last_ ? &last_ : nullptr; }
+  // The sequence number of the first entry recorded, 0 when none.
+  int64_t first_seq() const { return first_seq_; }
 
  private:
   AuditLog& log_;
@@ -31,6 +33,7 @@ class Auditor {
   const Viewer& viewer_;
   model::AuditEntry last_;
   bool has_last_ = false;
+  int64_t first_seq_ = 0;
 };
 
 class Gate {

@@ -111,5 +111,24 @@ TEST_F(AuditLogTest, TruncatedTailIsDetectedByTheAnchor) {
   EXPECT_NE(v.problem.find("deleted"), std::string::npos) << v.problem;
 }
 
+// An import's first transaction records many entries at once: the anchor
+// must still be created, or a truncation of that log would go unnoticed.
+TEST(AuditAnchor, FirstTransactionWithSeveralEntriesCreatesTheAnchor) {
+  const auto dir = std::filesystem::temp_directory_path() / ("ts-anchor-" + RandomToken(8));
+  auto store = std::move(store::OpenSqliteStore(dir, {}).value());
+  AuditLog log(dir / "audit.anchor");
+  Gate gate(*store, log, Viewer::System(), false);
+  ASSERT_TRUE(gate.Write([&](store::WriteTxn&, Auditor& a) -> Status {
+                    for (int n = 0; n < 3; ++n) a.Record("test.write", "thing", std::to_string(n));
+                    return {};
+                  })
+                  .ok());
+  EXPECT_TRUE(std::filesystem::exists(dir / "audit.anchor"));
+  store::sqlite::Db((dir / "threatshare.db").string()).Exec("DELETE FROM audit_log WHERE seq > 1");
+  EXPECT_FALSE(log.Verify(*store).ok);
+  store.reset();
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace ts::access
