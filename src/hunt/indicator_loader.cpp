@@ -147,6 +147,8 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
     } catch (const nlohmann::json::parse_error& e) {
       return Error::Invalid(path + ": " + LineAt(*text, e.byte == 0 ? 0 : e.byte - 1) +
                             ": not valid JSON (" + e.what() + ")");
+    } catch (const nlohmann::json::exception& e) {  // e.g. a number beyond a double's range
+      return Error::Invalid(path + ": not usable JSON (" + e.what() + ")");
     }
     const Status status = IsStixDocument(document) ? ReadStixIndicators(document, read)
                                                    : ReadMispIndicators(document, read);

@@ -144,6 +144,12 @@ class HuntCli(unittest.TestCase):
         r = hunt("--indicators", os.path.join(self.tmp, "none.txt"), os.path.join(DATA, "squid.log"))
         self.assertEqual(r.returncode, 2)
         self.assertIn(b"none.txt", r.stderr)
+        # Well-formed JSON a double cannot hold: an error, not a crash.
+        with open(bad, "w") as f:
+            f.write('{"type": "bundle", "objects": [], "x": 1e999999}\n')
+        r = hunt("--indicators", bad, os.path.join(DATA, "squid.log"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"bad.json: not usable JSON", r.stderr)
 
     def test_corrupt_gzip_is_an_error_naming_it(self):
         path = os.path.join(self.tmp, "cut.log.gz")
