@@ -28,6 +28,7 @@ Db::Db(const std::string& path) {
 }
 
 Db::~Db() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
   sqlite3_close(db_);
 }
 
@@ -47,12 +48,34 @@ int64_t Db::LastInsertId() const {
 }
 
 Stmt::Stmt(Db& db, std::string_view sql) : db_(db) {
-  int rc = sqlite3_prepare_v2(db.raw(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-  if (rc != SQLITE_OK) Fail(db.raw(), rc, "prepare");
+  auto it = db.cache_.find(sql);
+  if (it != db.cache_.end() && !it->second.busy) {
+    cached_ = &it->second;
+    cached_->busy = true;
+    stmt_ = cached_->stmt;
+    return;
+  }
+  const bool keep = it == db.cache_.end() && db.cache_.size() < Db::kMaxCached;
+  int rc = sqlite3_prepare_v3(db.raw(), sql.data(), static_cast<int>(sql.size()),
+                              keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt_, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt_);
+    Fail(db.raw(), rc, "prepare");
+  }
+  if (keep) {
+    cached_ = &db.cache_.emplace(std::string(sql), Db::Cached{stmt_, true}).first->second;
+  }
 }
 
 Stmt::~Stmt() {
-  sqlite3_finalize(stmt_);
+  if (!cached_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  // The statement's outcome was reported by Step; reset only readies it.
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  cached_->busy = false;
 }
 
 Stmt& Stmt::Bind(int index, int64_t value) {
@@ -64,6 +87,13 @@ Stmt& Stmt::Bind(int index, int64_t value) {
 Stmt& Stmt::Bind(int index, std::string_view value) {
   int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
                              SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) Fail(db_.raw(), rc, "bind");
+  return *this;
+}
+
+Stmt& Stmt::BindRef(int index, std::string_view value) {
+  int rc =
+      sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
   if (rc != SQLITE_OK) Fail(db_.raw(), rc, "bind");
   return *this;
 }

@@ -38,6 +38,10 @@ class SqliteStore final : public Store {
   SqliteStore(std::filesystem::path path, const SqliteOptions& options)
       : path_(std::move(path)), writer_(path_.string()) {
     Configure(writer_, options.synchronous);
+    // Up to 256 MB of page cache for the writer (the default is 2 MB): a
+    // large import is one transaction, and a dirty page spilled to the WAL
+    // before its commit may be written, and read back, more than once.
+    writer_.Exec("PRAGMA cache_size = -262144");
     sqlite::Migrate(writer_);
     for (int i = 0; i < std::max(1, options.reader_connections); ++i) {
       readers_.push_back(std::make_unique<Db>(path_.string()));
@@ -70,6 +74,7 @@ class SqliteStore final : public Store {
       SqliteTxn txn(writer_);
       Status result = fn(txn);
       writer_.Exec(result.ok() ? "COMMIT" : "ROLLBACK");
+      ShrinkCache(writer_);
       return result;
     } catch (const std::exception& e) {
       Rollback(writer_);
@@ -106,6 +111,15 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // The page cache that a large transaction grew is given back once it is
+  // over; what everyday writes use stays.
+  static void ShrinkCache(Db& db) {
+    constexpr int kKeepBytes = 32 << 20;
+    int used = 0, highwater = 0;
+    sqlite3_db_status(db.raw(), SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, 0);
+    if (used > kKeepBytes) sqlite3_db_release_memory(db.raw());
+  }
+
   static void Rollback(Db& db) {
     if (!sqlite3_get_autocommit(db.raw())) {
       try {

@@ -205,17 +205,17 @@ void SqliteTxn::InsertIndicator(const model::Indicator& i) {
        "INSERT INTO indicators(id, event_rid, type, value, level, first_seen, last_seen, "
        "confidence, comment, created, modified) "
        "SELECT ?, rid, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM events WHERE id = ?")
-      .Bind(1, i.id)
-      .Bind(2, model::IndicatorTypeName(i.type))
-      .Bind(3, i.value)
+      .BindRef(1, i.id)
+      .BindRef(2, model::IndicatorTypeName(i.type))
+      .BindRef(3, i.value)
       .Bind(4, LevelColumn(i.level))
-      .Bind(5, i.first_seen)
-      .Bind(6, i.last_seen)
+      .BindRef(5, i.first_seen)
+      .BindRef(6, i.last_seen)
       .Bind(7, i.confidence)
-      .Bind(8, i.comment)
-      .Bind(9, i.created)
-      .Bind(10, i.modified)
-      .Bind(11, i.event_id)
+      .BindRef(8, i.comment)
+      .BindRef(9, i.created)
+      .BindRef(10, i.modified)
+      .BindRef(11, i.event_id)
       .Run();
 }
 
