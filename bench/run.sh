@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark binary of a build (BUILD_DIR/bench), then the
-# retro-hunt comparison against grep and ripgrep (bench/hunt_compare.sh).
+# retro-hunt comparison against grep and ripgrep (bench/hunt_compare.sh)
+# and the STIX import against Python's json and jq (bench/stix_compare.sh),
+# and sample hashing against sha256sum and ssdeep (bench/content_compare.sh).
 # Usage: bench/run.sh BUILD_DIR
 # HUNT_BENCH_BYTES chooses the size of the generated log (default 1 GB;
 # e.g. HUNT_BENCH_BYTES=50000000 for a quick check).
@@ -18,3 +20,9 @@ done
 
 echo "== hunt_compare.sh"
 bash "$here/hunt_compare.sh" "$build_dir/src/threatshare"
+
+echo "== stix_compare.sh"
+bash "$here/stix_compare.sh" "$build_dir/src/threatshare"
+
+echo "== content_compare.sh"
+bash "$here/content_compare.sh" "$build_dir"

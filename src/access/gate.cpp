@@ -127,6 +127,31 @@ Gate::SightingsOfEvent(const std::string& event_id) {
   return out;
 }
 
+Result<std::vector<store::SourceObjectRow>> Gate::SourceObjectsOf(const std::string& event_id) {
+  auto event = GetEvent(event_id);
+  if (!event) return event.error();
+  std::vector<store::SourceObjectRow> rows;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    rows = txn.SourceObjects(scope(), event->id);
+    return {};
+  }));
+  return rows;
+}
+
+Result<std::vector<std::string>> Gate::WithheldSourceObjectIds(const std::string& event_id) {
+  std::vector<std::string> withheld;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    if (!txn.EventById(scope(), event_id)) return Error::NotFound("event");
+    std::set<std::string> visible;
+    for (auto& r : txn.SourceObjects(scope(), event_id)) visible.insert(std::move(r.object_id));
+    const Scope everything = ScopeFactory::For(Viewer::System(), false);
+    for (auto& r : txn.SourceObjects(everything, event_id))
+      if (!visible.count(r.object_id)) withheld.push_back(std::move(r.object_id));
+    return {};
+  }));
+  return withheld;
+}
+
 void Gate::RedactReporters(std::vector<model::Sighting>& sightings) const {
   for (auto& s : sightings) {
     if (CanSeeReporter(viewer_, s.org_id, s.share_identity)) continue;
@@ -159,6 +184,65 @@ Result<std::vector<store::UseRow>> Gate::ListUses(const store::UseFilter& filter
   }));
   if (!audited.empty()) AuditRead("use.list", "event", "", nlohmann::json{{"ids", audited}}.dump());
   return rows;
+}
+
+Result<store::SampleView> Gate::GetSample(const std::string& sha256) {
+  std::optional<store::SampleView> view;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    auto content = txn.SampleBySha256(scope(), sha256);
+    if (!content) return {};
+    view.emplace();
+    view->content = *std::move(content);
+    view->submissions = txn.SampleSubmissions(scope(), sha256);
+    // A link to an event the viewer cannot see would reveal that it exists.
+    for (auto& s : view->submissions)
+      if (!s.event_id.empty() && !txn.EventById(scope(), s.event_id)) s.event_id.clear();
+    view->children = txn.SampleChildren(scope(), sha256);
+    view->parents = txn.SampleParents(scope(), sha256);
+    view->matches = txn.YaraMatches(scope(), sha256);
+    return {};
+  }));
+  if (!view || view->submissions.empty()) return Error::NotFound("sample");
+  if (IsAuditedRead(view->level())) AuditRead("sample.read", "sample", sha256, {});
+  return *std::move(view);
+}
+
+Result<store::Page<store::SampleRow>> Gate::ListSamples(const store::SampleFilter& filter) {
+  store::Page<store::SampleRow> page;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    page = txn.Samples(scope(), filter);
+    return {};
+  }));
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& row : page.items)
+    if (IsAuditedRead(row.level)) ids.push_back(row.content.sha256);
+  if (!ids.empty()) AuditRead("sample.list", "sample", "", nlohmann::json{{"ids", ids}}.dump());
+  return page;
+}
+
+Result<model::YaraRule> Gate::GetYaraRule(const std::string& id) {
+  std::optional<model::YaraRule> rule;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    rule = txn.YaraRuleById(scope(), id);
+    return {};
+  }));
+  if (!rule) return Error::NotFound("YARA rule");
+  if (IsAuditedRead(rule->level)) AuditRead("yara_rule.read", "yara_rule", rule->id, {});
+  return *std::move(rule);
+}
+
+Result<std::vector<model::YaraRule>> Gate::ListYaraRules() {
+  std::vector<model::YaraRule> rules;
+  TS_TRY(store_.Read([&](store::ReadTxn& txn) -> Status {
+    rules = txn.YaraRules(scope());
+    return {};
+  }));
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& r : rules)
+    if (IsAuditedRead(r.level)) ids.push_back(r.id);
+  if (!ids.empty())
+    AuditRead("yara_rule.list", "yara_rule", "", nlohmann::json{{"ids", ids}}.dump());
+  return rules;
 }
 
 }  // namespace ts::access

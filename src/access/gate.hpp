@@ -58,8 +58,23 @@ class Gate {
   // entry for the event and one for its indicators.
   Result<std::vector<std::pair<model::Indicator, std::vector<model::Sighting>>>> SightingsOfEvent(
       const std::string& event_id);
+  // Source objects an import kept with a visible event (every version),
+  // without those marked narrower than the viewer's scope.
+  Result<std::vector<store::SourceObjectRow>> SourceObjectsOf(const std::string& event_id);
+  // Ids of the source objects of a visible event that the viewer may not
+  // see, so that an export can strip references to them from the objects
+  // it does show. Never to be shown or counted.
+  Result<std::vector<std::string>> WithheldSourceObjectIds(const std::string& event_id);
   // Uses of visible events; identity and comment blanked likewise.
   Result<std::vector<store::UseRow>> ListUses(const store::UseFilter& filter);
+
+  // Samples and YARA rules. A sample is in scope when one of its
+  // submissions is; hidden and missing samples give the same NotFound, and
+  // everything returned (submissions, archive links, matches) is in scope.
+  Result<store::SampleView> GetSample(const std::string& sha256);
+  Result<store::Page<store::SampleRow>> ListSamples(const store::SampleFilter& filter);
+  Result<model::YaraRule> GetYaraRule(const std::string& id);
+  Result<std::vector<model::YaraRule>> ListYaraRules();
 
   // Other reads (organisations, users, keys, rules, consent): the caller
   // checks the policy functions; nothing here is a shared item.

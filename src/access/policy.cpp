@@ -53,6 +53,22 @@ bool CanSeeIndicator(const Viewer& v, const model::Event& e, const model::Indica
   return ScopeFactory::For(v, anonymous_read).Reaches(model::EffectiveLevel(i));
 }
 
+bool CanSeeSubmission(const Viewer& v, const model::SampleSubmission& s, bool anonymous_read) {
+  if (v.is_system() || (v.is_user() && v.org_id == s.provider_org_id)) return true;
+  return ScopeFactory::For(v, anonymous_read).Reaches(s.level);
+}
+
+bool CanSeeYaraRule(const Viewer& v, const model::YaraRule& r, bool anonymous_read) {
+  if (v.is_system() || (v.is_user() && v.org_id == r.provider_org_id)) return true;
+  return ScopeFactory::For(v, anonymous_read).Reaches(r.level);
+}
+
+bool CanEditYaraRule(const Viewer& v, const model::YaraRule& r) {
+  if (v.is_system()) return true;
+  if (!v.is_user() || v.org_id != r.provider_org_id) return false;
+  return v.role == Role::kAdmin || v.role == Role::kAnalyst || v.user_id == r.author_user_id;
+}
+
 bool CanSubmit(const Viewer& v) {
   return v.is_system() || (v.is_user() && v.role != Role::kReadOnly);
 }

@@ -12,6 +12,7 @@
 #include "access/viewer.hpp"
 #include "model/consent.hpp"
 #include "model/event.hpp"
+#include "model/sample.hpp"
 
 namespace ts::access {
 
@@ -29,6 +30,14 @@ model::Level NarrowestVisibleLevel(model::Membership m);
 bool CanSeeEvent(const Viewer& v, const model::Event& e, bool anonymous_read);
 bool CanSeeIndicator(const Viewer& v, const model::Event& e, const model::Indicator& i,
                      bool anonymous_read);
+
+// Samples and YARA rules have no draft state: a submission or a rule is
+// visible to its provider, and to others when its level reaches them. A
+// sample is visible when one of its submissions is.
+bool CanSeeSubmission(const Viewer& v, const model::SampleSubmission& s, bool anonymous_read);
+bool CanSeeYaraRule(const Viewer& v, const model::YaraRule& r, bool anonymous_read);
+// The provider's analysts and admins, and the rule's author.
+bool CanEditYaraRule(const Viewer& v, const model::YaraRule& r);
 
 // Writes.
 bool CanSubmit(const Viewer& v);  // create events, request consent

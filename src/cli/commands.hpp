@@ -16,5 +16,9 @@ void AddAdminCommands(CLI::App& app, Action& action);
 void AddDemoCommands(CLI::App& app, Action& action);
 void AddDbCommands(CLI::App& app, Action& action);
 void AddHuntCommand(CLI::App& app, Action& action);
+void AddMailCommand(CLI::App& app, Action& action);
+// sample add|list|show|get, yara add|list
+void AddSampleCommands(CLI::App& app, Action& action);
+void AddExchangeCommands(CLI::App& app, Action& action);  // import, export
 
 }  // namespace ts::cli

@@ -3,6 +3,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "access/user_viewer.hpp"
+#include "catalog/users.hpp"
+
 namespace ts::cli {
 
 Result<DataDir> OpenDataDir(const std::filesystem::path& dir, OpenMode mode) {
@@ -32,6 +35,21 @@ Result<DataDir> OpenDataDir(const std::filesystem::path& dir, OpenMode mode) {
   d.store = *std::move(store);
   d.audit_log = std::make_unique<access::AuditLog>(dir / "audit.anchor");
   return d;
+}
+
+Result<access::Gate> GateAs(DataDir& data, const std::string& user) {
+  auto system = data.SystemGate();
+  if (user.empty()) return system;
+  auto found = catalog::FindUser(system, user);
+  if (!found) return Error::Invalid("no user '" + user + "'", "user");
+  std::optional<access::Viewer> viewer;
+  TS_TRY(data.store->Read([&](store::ReadTxn& txn) -> Status {
+    auto v = access::ViewerForUser(txn, *found, "cli");
+    if (!v) return v.error();
+    viewer = *v;
+    return {};
+  }));
+  return access::Gate(*data.store, *data.audit_log, *viewer, false);
 }
 
 int Fail(const Error& error) {

@@ -32,6 +32,10 @@ enum class OpenMode {
 // Loads the configuration and opens the store; Error on failure.
 Result<DataDir> OpenDataDir(const std::filesystem::path& dir, OpenMode mode = OpenMode::kExisting);
 
+// A gate acting as the user with this e-mail or id (recorded from "cli"),
+// or as the system when `user` is empty.
+Result<access::Gate> GateAs(DataDir& data, const std::string& user);
+
 // Prints "threatshare: error: <message>" and returns exit code 1.
 int Fail(const Error& error);
 int Fail(const std::string& message);

@@ -9,6 +9,7 @@
 #include "catalog/events.hpp"
 #include "catalog/organisations.hpp"
 #include "catalog/rules.hpp"
+#include "catalog/samples.hpp"
 #include "catalog/users.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_dir.hpp"
@@ -32,6 +33,12 @@ constexpr const char* kRules = R"(# 協議会ポータル 運用規程（デモ�
 3. Handle samples for analysis only; never store or send them in the clear.
 4. When the rules change, accept them again before further use.
 )";
+
+// Not malware: a text that looks like a downloader and does nothing.
+constexpr std::string_view kDemoSample =
+    "// threatshare demo sample: harmless text, not malware.\n"
+    "var url = \"http://update-check.example/gate.php?id=7\";\n"
+    "var shell = \"WScript.Shell\"; // never created\n";
 
 struct DemoOrg {
   const char* name;
@@ -216,6 +223,18 @@ Status Load(DataDir& data) {
   on_behalf.provider = kOrgs[3].name;
   on_behalf.tags = std::vector<std::string>{"targeted-mail", "invoice"};
   TS_TRY(catalog::CreateEvent(analyst_gate, on_behalf));
+  // One harmless sample, handed over by the power company: a script-like
+  // text that only names the lure's C2 address, so the sample pages have
+  // something to show (digests, type, indicators from its strings).
+  auto blobs = store::BlobStore::Open(data.config.data_dir);
+  if (!blobs) return blobs.error();
+  auto power = ViewerOf(data, kOrgs[2].email);
+  if (!power) return power.error();
+  access::Gate power_gate(*data.store, *data.audit_log, *power, false);
+  catalog::SampleInput sample;
+  sample.name = "年金制度の見直しについて（試案）.js";
+  sample.level = "AMBER";
+  TS_TRY(catalog::AddSample(power_gate, *blobs, kDemoSample, sample));
   return {};
 }
 

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
   ts::cli::AddDemoCommands(app, action);
   ts::cli::AddDbCommands(app, action);
   ts::cli::AddHuntCommand(app, action);
+  ts::cli::AddMailCommand(app, action);
+  ts::cli::AddSampleCommands(app, action);
+  ts::cli::AddExchangeCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

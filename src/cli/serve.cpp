@@ -38,6 +38,12 @@ int Serve(const ServeFlags& f) {
   options.port = listen->second;
   options.threads = config.threads;
   options.max_body_bytes = config.max_body_bytes;
+  // Sample uploads are raw bodies up to their own limit, given time to arrive
+  // over slow links (256 MiB at 4 Mbit/s).
+  options.route_body_limits.push_back(
+      {"POST", "/api/v1/samples", config.samples_max_size, std::chrono::minutes(10)});
+  // Imports (STIX bundles, MISP events) share the upload limit of samples.
+  options.route_body_limits.push_back({"POST", "/api/v1/import", config.samples_max_size});
   if (!config.tls_certificate.empty())
     options.tls = server::TlsFiles{config.tls_certificate, config.tls_private_key};
 

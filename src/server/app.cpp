@@ -57,6 +57,12 @@ App::App(Config config, std::unique_ptr<store::Store> store)
   api::AddAuditRoutes(router_);
   api::AddFollowUpRoutes(router_);
   api::AddSystemRoutes(router_);
+  api::AddMailRoutes(router_);
+  api::AddSampleRoutes(router_);
+  api::AddYaraRoutes(router_);
+  api::AddExchangeRoutes(router_);
+  api::AddAttackRoutes(router_);
+  api::AddExtractRoutes(router_);
 }
 
 Response App::Handle(Request& request) {

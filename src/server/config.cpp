@@ -35,6 +35,8 @@ constexpr Key kKeys[] = {
      "TLS certificate chain (PEM file); empty serves plain HTTP."},
     {"tls_private_key", &Config::tls_private_key, "TLS private key (PEM file)."},
     {"max_body_bytes", &Config::max_body_bytes, "Largest accepted request body, in bytes."},
+    {"samples_max_size", &Config::samples_max_size,
+     "Largest sample accepted by upload (POST /api/v1/samples), in bytes."},
     {"web_root", &Config::web_root, "Folder with the static web UI; empty serves none."},
     {"anonymous_read", &Config::anonymous_read,
      "Let visitors read WHITE items without logging in."},
@@ -249,6 +251,7 @@ Status ValidateConfig(const Config& config) {
                    "set together with the other TLS file, or both left empty");
   }
   if (config.max_body_bytes < 1) return invalid("max_body_bytes", "at least 1");
+  if (config.samples_max_size < 1) return invalid("samples_max_size", "at least 1");
   if (!std::isfinite(config.key_rate_per_second) || config.key_rate_per_second < 0) {
     return invalid("key_rate_per_second", "a number of 0 or more");
   }

@@ -22,6 +22,8 @@ struct Config {
   std::string tls_certificate;            // PEM path, empty = no TLS
   std::string tls_private_key;
   std::size_t max_body_bytes = 16 * 1024 * 1024;
+  // Largest sample upload (POST /api/v1/samples), in bytes.
+  std::size_t samples_max_size = 256 * 1024 * 1024;
   std::string web_root;             // static UI folder; empty = none
   bool anonymous_read = false;      // WHITE items readable without login
   double key_rate_per_second = 20;  // per API key; 0 = unlimited

@@ -209,7 +209,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   // time-out; once a request has begun, the read time-out applies.
   void ReadRequest(bool idle) {
     parser_.emplace();
-    parser_->body_limit(options_.max_body_bytes);
+    // The largest limit of any route until the header says which route this is.
+    body_limit_ = options_.max_body_bytes;
+    for (const auto& r : options_.route_body_limits)
+      body_limit_ = std::max(body_limit_, r.max_body_bytes);
+    parser_->body_limit(body_limit_);
     parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         options_.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
     if (idle && buffer_.size() == 0) {
@@ -244,6 +248,15 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       return;
     }
     const auto& header = parser_->get();
+    const RouteBodyLimit* route = RouteFor(header.method_string(), header.target());
+    body_limit_ = route ? route->max_body_bytes : options_.max_body_bytes;
+    body_timeout_ =
+        route && route->body_timeout.count() > 0 ? route->body_timeout : options_.read_timeout;
+    if (auto length = parser_->content_length(); length && *length > body_limit_) {
+      OnReadError(http::error::body_limit);
+      return;
+    }
+    parser_->body_limit(body_limit_);  // chunked bodies are counted as they arrive
     // Clients that send "Expect: 100-continue" wait for this before the body.
     if (!parser_->is_done() && header.version() == 11 &&
         beast::iequals(header[http::field::expect], "100-continue")) {
@@ -265,7 +278,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
   void ReadBody() {
-    Lowest().expires_after(options_.read_timeout);
+    Lowest().expires_after(body_timeout_);
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Session::OnBody, this->shared_from_this()));
   }
@@ -281,8 +294,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   void OnReadError(beast::error_code ec) {
     if (ec == http::error::body_limit) {
       SendFinal(ErrorResponse(
-          Code::kTooLarge,
-          fmt::format("request body exceeds the limit of {} bytes", options_.max_body_bytes)));
+          Code::kTooLarge, fmt::format("request body exceeds the limit of {} bytes", body_limit_)));
       return;
     }
     if (ec == http::error::header_limit) {
@@ -423,7 +435,16 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                             beast::bind_front_handler(&Session::Drain, this->shared_from_this()));
   }
 
+  const RouteBodyLimit* RouteFor(std::string_view method, std::string_view target) const {
+    std::string_view path = target.substr(0, target.find('?'));
+    for (const auto& r : options_.route_body_limits)
+      if (method == r.method && path == r.path) return &r;
+    return nullptr;
+  }
+
   const ServerOptions& options_;
+  std::size_t body_limit_ = 0;  // of the request being read
+  std::chrono::seconds body_timeout_{0};
   const Handler& handler_;
   const std::string remote_address_;
   Stream stream_;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/http.hpp"
 #include "util/result.hpp"
@@ -23,12 +24,22 @@ struct TlsFiles {
   std::string private_key_file;        // PEM
 };
 
+// A larger body limit for one route, e.g. sample uploads, and the time its
+// body may take to arrive (0: read_timeout).
+struct RouteBodyLimit {
+  std::string method;  // "POST"
+  std::string path;    // exact path, without the query
+  std::size_t max_body_bytes = 0;
+  std::chrono::seconds body_timeout{0};
+};
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8443;  // 0 picks a free port; see HttpServer::port()
   int threads = 0;       // 0 means one per core
   std::size_t max_body_bytes = 16 * 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
+  std::vector<RouteBodyLimit> route_body_limits;  // override max_body_bytes per route
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds keep_alive_timeout{60};
   std::optional<TlsFiles> tls;

@@ -69,6 +69,29 @@ struct ApiKeyRecord {
   model::User user;
 };
 
+// A source object kept verbatim with an event by an import (STIX, MISP):
+// one row per version. `level` is the object's own marking when narrower
+// than its event's; readers the level does not reach never see the row.
+struct SourceObjectRow {
+  std::string event_id;
+  std::string object_id;
+  std::string type;
+  std::string modified;
+  std::string json;
+  std::optional<model::Level> level;
+};
+
+// MITRE ATT&CK reference data: a technique (T1566.001) or tactic (TA0001).
+struct AttackRow {
+  std::string external_id;
+  std::string stix_id;
+  std::string kind;  // "technique" or "tactic"
+  std::string name;
+  std::string description;
+  std::vector<std::string> tactics;
+  bool deprecated = false;
+};
+
 struct SessionRecord {
   std::string token_hash;  // SHA-256 of the cookie value
   int64_t user_id = 0;

@@ -26,7 +26,9 @@
 #include "model/event.hpp"
 #include "model/organisation.hpp"
 #include "model/rules.hpp"
+#include "model/sample.hpp"
 #include "store/queries.hpp"
+#include "store/sample_queries.hpp"
 #include "util/result.hpp"
 
 namespace ts::store {
@@ -71,9 +73,49 @@ class ReadTxn {
   // Uses of the events in scope matching the filter, oldest first.
   virtual std::vector<UseRow> Uses(const access::Scope& scope, const UseFilter& filter) = 0;
 
+  // Samples and YARA rules (model/sample.hpp). A sample is in scope when
+  // one of its submissions is; every answer covers only what is in scope.
+  // The content with its report, or nullopt when no submission is in scope.
+  virtual std::optional<model::SampleContent> SampleBySha256(const access::Scope& scope,
+                                                             const std::string& sha256) = 0;
+  virtual std::vector<model::SampleSubmission> SampleSubmissions(const access::Scope& scope,
+                                                                 const std::string& sha256) = 0;
+  // Newest first (by the latest visible submission).
+  virtual Page<SampleRow> Samples(const access::Scope& scope, const SampleFilter& filter) = 0;
+  // Members of the sample's archives, and the archives the sample came out of.
+  virtual std::vector<SampleLink> SampleChildren(const access::Scope& scope,
+                                                 const std::string& sha256) = 0;
+  virtual std::vector<SampleLink> SampleParents(const access::Scope& scope,
+                                                const std::string& sha256) = 0;
+  // Matches of rules in scope on one sample.
+  virtual std::vector<model::YaraMatch> YaraMatches(const access::Scope& scope,
+                                                    const std::string& sha256) = 0;
+  virtual std::optional<model::YaraRule> YaraRuleById(const access::Scope& scope,
+                                                      const std::string& id) = 0;
+  virtual std::vector<model::YaraRule> YaraRules(const access::Scope& scope) = 0;
+  // The top-level submission of these bytes by one organisation, if any.
+  virtual std::optional<model::SampleSubmission> TopSubmission(int64_t org_id,
+                                                               const std::string& sha256) = 0;
+  // Digests of every sample in scope, e.g. to run a new rule over them.
+  virtual std::vector<std::string> SampleSha256s(const access::Scope& scope) = 0;
+  // Every rule, to scan a new sample with; what they find reaches viewers
+  // only through YaraMatches.
+  virtual std::vector<model::YaraRule> YaraRulesForScan() = 0;
+
   virtual std::optional<model::AuditEntry> LastAuditEntry() = 0;
   // Entries with seq > after_seq in order, at most limit (0: all).
   virtual std::vector<model::AuditEntry> AuditEntries(int64_t after_seq, int64_t limit) = 0;
+
+  // Source objects kept with an event in scope, oldest version first,
+  // without those marked narrower than the scope reaches.
+  virtual std::vector<SourceObjectRow> SourceObjects(const access::Scope& scope,
+                                                     const std::string& event_id) = 0;
+  // Ids of the events in scope that keep a source object with this id.
+  virtual std::vector<std::string> EventsWithSourceObject(const access::Scope& scope,
+                                                          const std::string& object_id) = 0;
+  // ATT&CK entries whose id or name contains `text` (all when empty), by id.
+  virtual std::vector<AttackRow> AttackEntries(const std::string& text, int64_t limit) = 0;
+  virtual std::optional<AttackRow> AttackEntryById(const std::string& external_id) = 0;
 };
 
 class WriteTxn : public ReadTxn {
@@ -114,7 +156,20 @@ class WriteTxn : public ReadTxn {
   virtual void InsertSighting(const model::Sighting& sighting) = 0;
   virtual void InsertEventUse(const model::EventUse& use) = 0;
 
+  // Stores a sample's content once; no-op when its digest is present.
+  virtual void InsertSampleContent(const model::SampleContent& content) = 0;
+  virtual void InsertSampleSubmission(const model::SampleSubmission& submission) = 0;
+  virtual void InsertYaraRule(const model::YaraRule& rule) = 0;
+  virtual void UpdateYaraRule(const model::YaraRule& rule) = 0;
+  virtual void DeleteYaraRule(const std::string& id) = 0;           // with its matches
+  virtual void InsertYaraMatch(const model::YaraMatch& match) = 0;  // no-op when present
+  virtual void DeleteYaraMatchesOfRule(const std::string& rule_id) = 0;
+
   virtual void AppendAudit(const model::AuditEntry& entry) = 0;
+
+  // Keeps a version of a source object; false when the event already has it.
+  virtual bool InsertSourceObject(const SourceObjectRow& row) = 0;
+  virtual void UpsertAttackEntry(const AttackRow& row) = 0;
 };
 
 class Store {

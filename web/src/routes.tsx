@@ -15,7 +15,12 @@ import { EventCreate, EventEdit } from './views/EventForm.tsx';
 import { EventList } from './views/EventList.tsx';
 import { EventView } from './views/EventView.tsx';
 import { FollowUpReport, REPORT_PATH } from './views/FollowUpReport.tsx';
+import { Import } from './views/Import.tsx';
+import { MailAnalysis } from './views/MailAnalysis.tsx';
 import { RulesView } from './views/RulesView.tsx';
+import { Samples } from './views/Samples.tsx';
+import { SampleView } from './views/SampleView.tsx';
+import { YaraEdit, YaraList, YaraNew } from './views/YaraRules.tsx';
 
 export type Access = 'user' | 'admin' | 'instanceAdmin';
 
@@ -30,7 +35,14 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/events/new', access: 'user', render: () => <EventCreate /> },
   { pattern: '/events/:id', access: 'user', render: (p) => <EventView id={p.id ?? ''} key={p.id} /> },
   { pattern: '/events/:id/edit', access: 'user', render: (p) => <EventEdit id={p.id ?? ''} key={p.id} /> },
+  { pattern: '/samples', access: 'user', render: () => <Samples /> },
+  { pattern: '/samples/:sha256', access: 'user', render: (p) => <SampleView sha256={p.sha256 ?? ''} key={p.sha256} /> },
+  { pattern: '/yara', access: 'user', render: () => <YaraList /> },
+  { pattern: '/yara/new', access: 'user', render: () => <YaraNew /> },
+  { pattern: '/yara/:id', access: 'user', render: (p) => <YaraEdit id={p.id ?? ''} key={p.id} /> },
   { pattern: '/consent', access: 'user', render: () => <ConsentRequests /> },
+  { pattern: '/import', access: 'user', render: () => <Import /> },
+  { pattern: '/mail', access: 'user', render: () => <MailAnalysis /> },
   { pattern: REPORT_PATH, access: 'user', render: () => <FollowUpReport /> },
   { pattern: '/account', access: 'user', render: () => <Account /> },
   { pattern: '/rules', access: 'user', render: () => <RulesView /> },

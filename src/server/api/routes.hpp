@@ -15,5 +15,11 @@ void AddConsentRoutes(Router& router);
 void AddAuditRoutes(Router& router);
 void AddFollowUpRoutes(Router& router);
 void AddSystemRoutes(Router& router);
+void AddMailRoutes(Router& router);
+void AddSampleRoutes(Router& router);
+void AddYaraRoutes(Router& router);
+void AddExchangeRoutes(Router& router);  // import jobs, STIX export
+void AddAttackRoutes(Router& router);
+void AddExtractRoutes(Router& router);  // indicators found in prose
 
 }  // namespace ts::server::api

@@ -163,6 +163,89 @@ CREATE TABLE event_uses (
 CREATE INDEX event_uses_event ON event_uses(event_rid);
 CREATE INDEX event_uses_created ON event_uses(created);
 )sql",
+    // Samples: content stored once by SHA-256 (the bytes live encrypted in
+    // the blob store), one submission per organisation and per archive
+    // member, YARA rule files and their matches.
+    R"sql(
+CREATE TABLE samples (
+  sha256 TEXT PRIMARY KEY,
+  md5 TEXT NOT NULL,
+  sha1 TEXT NOT NULL,
+  sha512 TEXT NOT NULL,
+  ssdeep TEXT NOT NULL DEFAULT '',
+  tlsh TEXT NOT NULL DEFAULT '',
+  size INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  mime TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  entropy_milli INTEGER NOT NULL,
+  analysis TEXT NOT NULL,
+  created TEXT NOT NULL
+);
+CREATE INDEX samples_md5 ON samples(md5);
+CREATE INDEX samples_sha1 ON samples(sha1);
+CREATE TABLE sample_submissions (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL REFERENCES samples(sha256),
+  provider_org_id INTEGER NOT NULL REFERENCES organisations(id),
+  submitter_user_id INTEGER NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+  name TEXT NOT NULL DEFAULT '',
+  event_id TEXT NOT NULL DEFAULT '',
+  parent_id TEXT REFERENCES sample_submissions(id) ON DELETE CASCADE,
+  path TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL
+);
+CREATE INDEX sample_submissions_sha256 ON sample_submissions(sha256);
+CREATE INDEX sample_submissions_parent ON sample_submissions(parent_id);
+CREATE UNIQUE INDEX sample_submissions_top ON sample_submissions(sha256, provider_org_id)
+  WHERE parent_id IS NULL;
+CREATE TABLE yara_rules (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  text TEXT NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+  provider_org_id INTEGER NOT NULL REFERENCES organisations(id),
+  author_user_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL
+);
+CREATE TABLE yara_matches (
+  rule_id TEXT NOT NULL REFERENCES yara_rules(id) ON DELETE CASCADE,
+  identifier TEXT NOT NULL,
+  sha256 TEXT NOT NULL REFERENCES samples(sha256),
+  created TEXT NOT NULL,
+  PRIMARY KEY (rule_id, sha256, identifier)
+);
+CREATE INDEX yara_matches_sha256 ON yara_matches(sha256);
+)sql",
+    // Exchange formats: source objects kept verbatim with the event they
+    // were imported into (every version), and MITRE ATT&CK reference data.
+    R"sql(
+CREATE TABLE source_objects (
+  rid INTEGER PRIMARY KEY,
+  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,
+  object_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  level INTEGER CHECK (level IS NULL OR level BETWEEN 0 AND 4),
+  json TEXT NOT NULL,
+  UNIQUE (event_rid, object_id, modified)
+);
+CREATE INDEX source_objects_object ON source_objects(object_id);
+CREATE TABLE attack_entries (
+  external_id TEXT PRIMARY KEY,
+  stix_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('technique','tactic')),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  tactics TEXT NOT NULL,
+  deprecated INTEGER NOT NULL DEFAULT 0
+);
+)sql",
 };
 
 }  // namespace

@@ -35,8 +35,32 @@ class SqliteTxn final : public WriteTxn {
       int64_t org_id, std::optional<model::ConsentState> state) override;
   std::vector<model::Sighting> Sightings(const std::string& indicator_id) override;
   std::vector<UseRow> Uses(const access::Scope& scope, const UseFilter& filter) override;
+  std::optional<model::SampleContent> SampleBySha256(const access::Scope& scope,
+                                                     const std::string& sha256) override;
+  std::vector<model::SampleSubmission> SampleSubmissions(const access::Scope& scope,
+                                                         const std::string& sha256) override;
+  Page<SampleRow> Samples(const access::Scope& scope, const SampleFilter& filter) override;
+  std::vector<SampleLink> SampleChildren(const access::Scope& scope,
+                                         const std::string& sha256) override;
+  std::vector<SampleLink> SampleParents(const access::Scope& scope,
+                                        const std::string& sha256) override;
+  std::vector<model::YaraMatch> YaraMatches(const access::Scope& scope,
+                                            const std::string& sha256) override;
+  std::optional<model::YaraRule> YaraRuleById(const access::Scope& scope,
+                                              const std::string& id) override;
+  std::vector<model::YaraRule> YaraRules(const access::Scope& scope) override;
+  std::optional<model::SampleSubmission> TopSubmission(int64_t org_id,
+                                                       const std::string& sha256) override;
+  std::vector<std::string> SampleSha256s(const access::Scope& scope) override;
+  std::vector<model::YaraRule> YaraRulesForScan() override;
   std::optional<model::AuditEntry> LastAuditEntry() override;
   std::vector<model::AuditEntry> AuditEntries(int64_t after_seq, int64_t limit) override;
+  std::vector<SourceObjectRow> SourceObjects(const access::Scope& scope,
+                                             const std::string& event_id) override;
+  std::vector<std::string> EventsWithSourceObject(const access::Scope& scope,
+                                                  const std::string& object_id) override;
+  std::vector<AttackRow> AttackEntries(const std::string& text, int64_t limit) override;
+  std::optional<AttackRow> AttackEntryById(const std::string& external_id) override;
 
   int64_t InsertOrganisation(const model::Organisation& org) override;
   void UpdateOrganisation(const model::Organisation& org) override;
@@ -64,7 +88,16 @@ class SqliteTxn final : public WriteTxn {
   void UpdateConsentRequest(const model::ConsentRequest& request) override;
   void InsertSighting(const model::Sighting& sighting) override;
   void InsertEventUse(const model::EventUse& use) override;
+  void InsertSampleContent(const model::SampleContent& content) override;
+  void InsertSampleSubmission(const model::SampleSubmission& submission) override;
+  void InsertYaraRule(const model::YaraRule& rule) override;
+  void UpdateYaraRule(const model::YaraRule& rule) override;
+  void DeleteYaraRule(const std::string& id) override;
+  void InsertYaraMatch(const model::YaraMatch& match) override;
+  void DeleteYaraMatchesOfRule(const std::string& rule_id) override;
   void AppendAudit(const model::AuditEntry& entry) override;
+  bool InsertSourceObject(const SourceObjectRow& row) override;
+  void UpsertAttackEntry(const AttackRow& row) override;
 
  private:
   void ReplaceTags(const model::Event& event);

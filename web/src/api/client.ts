@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The API's whole error object, for details beyond the message (e.g. YARA diagnostics). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -78,6 +80,11 @@ export class ApiClient {
     this.csrfToken = token ?? '';
   }
 
+  /** The session's CSRF token, for requests not made by `request` (uploads). */
+  csrf(): string {
+    return this.csrfToken;
+  }
+
   get(path: string, query?: Query): Promise<unknown> {
     return this.request('GET', path, { query });
   }
@@ -119,9 +126,50 @@ export class ApiClient {
   }
 }
 
+/**
+ * Sends a file as the raw body of a POST (sample uploads) with
+ * XMLHttpRequest, whose upload events report progress (fetch has none).
+ * Same CSRF header, error shape and session hooks as ApiClient.request.
+ */
+export function uploadFile(
+  client: ApiClient,
+  path: string,
+  query: Query,
+  file: Blob,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, query));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    const token = client.csrf();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'upload failed'));
+    xhr.onload = () => {
+      let body: unknown = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ status: xhr.status, body });
+        return;
+      }
+      const error = toApiError(xhr.status, body);
+      if (error.status === 401) client.hooks.unauthenticated?.();
+      else if (error.code === 'rules_not_accepted') client.hooks.rulesNotAccepted?.();
+      reject(error);
+    };
+    xhr.send(file);
+  });
+}
+
 function toApiError(status: number, body: unknown): ApiError {
   const e = (body as Partial<ErrorBody> | undefined)?.error;
   if (e && typeof e.code === 'string' && typeof e.message === 'string')
-    return new ApiError(status, e.code, e.message, typeof e.field === 'string' ? e.field : undefined);
+    return new ApiError(status, e.code, e.message, typeof e.field === 'string' ? e.field : undefined, e);
   return new ApiError(status, `http_${status}`, `HTTP ${status}`);
 }

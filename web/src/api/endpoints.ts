@@ -1,13 +1,15 @@
 // Typed functions for the REST API's routes, one group per resource, in the
 // order of docs/api.md. A view calls `api.events.list(filter)`, never fetch.
 // Adding a call: add its types to types.ts and one line here.
-import { ApiClient } from './client.ts';
+import { ApiClient, uploadFile } from './client.ts';
 import type {
   ApiKey, AuditEntry, AuditVerification, ConsentRequest, ConsentState, CurrentRules, EventFilter,
   EventInput, Indicator, IndicatorInput, Items, Level, NewApiKey, Organisation, OrganisationInput,
   Page, ParsedLine, RulesVersion, Sector, Session, SharedEvent, User, UserInput,
   EventIndicatorSightings, EventUse, SightingInput, SightingResult, SightingSummary, UseInput, UseReport,
-  UseReportFilter,
+  UseReportFilter, Sample, SampleFilter, SampleRow, UploadedSample, YaraRule, YaraRuleInput, YaraSaved,
+  ImportJob, ImportOptions, MailAnalysis, MailEventCreated, MailEventQuery,
+  ExtractResult,
 } from './types.ts';
 
 const V1 = '/api/v1';
@@ -88,6 +90,7 @@ export function makeApi(c: ApiClient) {
     },
     indicators: {
       parse: (text: string) => send<Items<ParsedLine>>('POST', '/indicators/parse', { text }),
+      extract: (text: string) => send<ExtractResult>('POST', '/extract', { text, format: 'auto' }),
       update: (id: string, input: IndicatorInput) => send<Indicator>('PATCH', `/indicators/${seg(id)}`, input),
       remove: (id: string) => send<void>('DELETE', `/indicators/${seg(id)}`),
       sightings: (id: string) => get<SightingSummary>(`/indicators/${seg(id)}/sightings`),
@@ -105,6 +108,46 @@ export function makeApi(c: ApiClient) {
         send<ConsentRequest>('POST', `/consent-requests/${seg(id)}/approve`, { comment }),
       reject: (id: string, comment: string) =>
         send<ConsentRequest>('POST', `/consent-requests/${seg(id)}/reject`, { comment }),
+    },
+    samples: {
+      list: (filter: SampleFilter) => get<Page<SampleRow>>('/samples', { ...filter }),
+      get: (sha256: string) => get<Sample>(`/samples/${seg(sha256)}`),
+      /** Uploads a file as the raw body; `onProgress` follows the bytes sent. */
+      upload: async (
+        file: File,
+        options: { level: Level; event?: string },
+        onProgress: (loaded: number, total: number) => void,
+      ) =>
+        (await uploadFile(c, `${V1}/samples`, { name: file.name, ...options }, file, onProgress))
+          .body as UploadedSample,
+      /** Where the browser downloads the zip (password "infected"). */
+      downloadUrl: (sha256: string, aes = false) =>
+        `${V1}/samples/${seg(sha256)}/download${aes ? '?encryption=aes256' : ''}`,
+    },
+    imports: {
+      /** Sends the file as the raw body; the answer is the job to poll. */
+      start: async (file: File, options: ImportOptions, onProgress: (loaded: number, total: number) => void) => {
+        const query = { name: file.name, level: options.level, best_effort: String(options.best_effort), format: options.format };
+        return (await uploadFile(c, `${V1}/import`, query, file, onProgress)).body as ImportJob;
+      },
+      get: (id: string) => get<ImportJob>(`/imports/${seg(id)}`),
+      /** Where the browser downloads an event as a STIX 2.1 bundle. */
+      stixUrl: (eventId: string) => `${V1}/events/${seg(eventId)}/stix`,
+    },
+    mail: {
+      /** Sends an .eml as the raw body; nothing is stored. */
+      analyze: async (file: File) =>
+        (await uploadFile(c, `${V1}/mail`, {}, file, () => undefined)).body as MailAnalysis,
+      /** The analysis turned into an event at the chosen level. */
+      createEvent: async (file: File, query: MailEventQuery) =>
+        (await uploadFile(c, `${V1}/mail/event`, { ...query }, file, () => undefined)).body as MailEventCreated,
+    },
+    yara: {
+      list: () => get<Items<YaraRule>>('/yara-rules'),
+      get: (id: string) => get<YaraRule>(`/yara-rules/${seg(id)}`),
+      create: (input: YaraRuleInput) => send<YaraSaved>('POST', '/yara-rules', input),
+      update: (id: string, input: YaraRuleInput) => send<YaraSaved>('PUT', `/yara-rules/${seg(id)}`, input),
+      remove: (id: string) => send<void>('DELETE', `/yara-rules/${seg(id)}`),
     },
     audit: {
       list: (after: number, limit: number) => get<Items<AuditEntry>>('/audit', { after, limit }),

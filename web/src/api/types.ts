@@ -130,6 +130,22 @@ export interface ParsedLine {
   error?: string;
 }
 
+/** One finding of POST /api/v1/extract; offset and length are in UTF-8 bytes of the text. */
+export interface ExtractFinding {
+  kind: 'indicator' | 'vulnerability' | 'attack';
+  type?: IndicatorType;
+  value: string;
+  tag?: string;
+  offset: number;
+  length: number;
+}
+
+export interface ExtractResult {
+  format: 'plain' | 'markdown' | 'html';
+  total: number;
+  findings: ExtractFinding[];
+}
+
 export interface ConsentRequest {
   id: string;
   kind: 'widen' | 'publish';
@@ -338,4 +354,254 @@ export interface UserInput {
   role?: Role;
   disabled?: boolean;
   password?: string;
+}
+
+export const FILE_KINDS = [
+  'pe_executable', 'ms_dos_executable', 'elf', 'macho', 'shell_script', 'powershell', 'batch', 'vbscript', 'javascript', 'hta', 'lnk',
+  'office_ole', 'office_ooxml', 'office_ooxml_macro', 'rtf', 'pdf', 'zip', 'lzh', '7z', 'rar', 'tar', 'gzip',
+  'bzip2', 'xz', 'cab', 'iso', 'html', 'image', 'text', 'other',
+] as const;
+
+/** Digests and type of a sample's bytes (src/server/api/sample_json.cpp). */
+export interface SampleContent {
+  sha256: string;
+  md5: string;
+  sha1: string;
+  sha512: string;
+  ssdeep: string;
+  tlsh: string;
+  size: number;
+  kind: string;
+  mime: string;
+  description: string;
+  entropy: number;
+  level: Level;
+  tlp: string;
+}
+
+export interface SampleRow extends SampleContent {
+  names: string[];
+  first_seen: Time;
+  last_seen: Time;
+  archive_member: boolean;
+}
+
+export interface SampleSubmission {
+  id: string;
+  name: string;
+  level: Level;
+  provider: { id: number; name: string };
+  created: Time;
+  disguised_executable: boolean;
+  event_id?: string;
+  path?: string;
+}
+
+export interface SampleLink {
+  sha256: string;
+  path: string;
+  name: string;
+  level: Level;
+  kind: string;
+  size: number;
+}
+
+export interface FoundIndicator {
+  kind?: string;
+  type?: string;
+  value: string;
+  offset?: number;
+}
+
+export interface PeSection {
+  name: string;
+  virtual_size?: number;
+  raw_size?: number;
+  entropy?: number;
+}
+
+export interface PeImport {
+  dll: string;
+  functions: string[];
+}
+
+/** The content report (src/ingest/content/analysis_json.cpp); fields vary with the kind. */
+export interface SampleAnalysis {
+  indicators?: FoundIndicator[];
+  indicators_truncated?: boolean;
+  strings?: { found: number; truncated: boolean };
+  is_archive?: boolean;
+  pe?: {
+    machine?: string;
+    is_64bit?: boolean;
+    is_dll?: boolean;
+    subsystem?: string;
+    compile_time?: string;
+    sections?: PeSection[];
+    imports?: PeImport[];
+    warnings?: string[];
+  } | null;
+  [key: string]: unknown;
+}
+
+export interface Sample extends SampleContent {
+  submissions: SampleSubmission[];
+  children: SampleLink[];
+  parents: SampleLink[];
+  yara: { rule_id: string; rule_name: string; identifier: string }[];
+  tags: string[];
+  analysis: SampleAnalysis;
+}
+
+export interface UploadedSample extends Sample {
+  created: boolean;
+  members_added: number;
+  warnings: string[];
+}
+
+export interface SampleFilter {
+  page?: number;
+  per_page?: number;
+  q?: string;
+  level?: Level;
+  type?: string;
+  tag?: string;
+}
+
+export interface YaraRule {
+  id: string;
+  name: string;
+  text: string;
+  level: Level;
+  tlp: string;
+  provider: { id: number; name: string };
+  version: number;
+  created: Time;
+  modified: Time;
+}
+
+export interface YaraDiagnostic {
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface YaraSaved extends YaraRule {
+  diagnostics: YaraDiagnostic[];
+  rescan: { scanned: number; matched: number };
+}
+
+export interface YaraRuleInput {
+  name?: string;
+  text?: string;
+  level?: Level;
+}
+
+export type ImportFormat = 'stix' | 'misp' | 'csv' | 'text';
+
+export interface ImportProblem {
+  object_id?: string;
+  property?: string;
+  line?: number;
+  message: string;
+  fatal: boolean;
+}
+
+export interface ImportReport {
+  format: ImportFormat;
+  stored: boolean;
+  objects_read: number;
+  objects_kept: number;
+  events_created: number;
+  events_updated: number;
+  indicators_added: number;
+  attack_entries: number;
+  event_ids: string[];
+  problems: ImportProblem[];
+}
+
+export interface ImportJob {
+  id: string;
+  status: 'queued' | 'parsing' | 'storing' | 'done' | 'failed';
+  file: string;
+  created: Time;
+  progress: { done: number; total: number };
+  report?: ImportReport;
+  error?: { code: string; message: string };
+}
+
+export interface ImportOptions {
+  format?: ImportFormat;
+  level: Level;
+  best_effort: boolean;
+}
+
+// --- targeted-attack mail analysis (docs/mail.md) ---
+export interface MailMailbox {
+  name: string;
+  address: string;
+}
+
+export interface MailFinding {
+  code: string;
+  reason: string;
+  reason_ja: string;
+}
+
+export interface MailAttachment {
+  name: string;
+  content_type: string;
+  size: number;
+  md5: string;
+  sha1: string;
+  sha256: string;
+  type: string;
+  description: string;
+  mime: string;
+  disguised_executable: boolean;
+  is_archive: boolean;
+  archive_error: string | null;
+  members: {
+    path: string;
+    name: string;
+    depth: number;
+    size: number;
+    type: string;
+    encrypted: boolean;
+    locked: boolean;
+    disguised_executable: boolean;
+    sha256: string | null;
+  }[];
+}
+
+export interface MailAnalysis {
+  subject: string;
+  from: MailMailbox[];
+  reply_to: MailMailbox[];
+  to: MailMailbox[];
+  return_path: string;
+  date: string;
+  message_id: string;
+  x_mailer: string;
+  received: { from: string; by: string; ip: string; date: string }[];
+  authentication: { method: string; result: string; domain: string; authserv: string }[];
+  attachments: MailAttachment[];
+  links: { href: string; text: string }[];
+  urls: string[];
+  codes: string[];
+  findings: MailFinding[];
+  indicators: { type: string; value: string; source: string }[];
+  warnings: string[];
+}
+
+export interface MailEventQuery {
+  level: Level;
+  title?: string;
+  category?: string;
+}
+
+export interface MailEventCreated {
+  event_id: string;
+  indicators_added: number;
+  analysis: MailAnalysis;
 }

@@ -68,7 +68,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
 
   const nav: NavItem[] = [
     { href: '/events', label: 'nav.events', prefix: '/events' },
+    { href: '/samples', label: 'nav.samples', prefix: '/samples' },
+    { href: '/yara', label: 'nav.yara', prefix: '/yara' },
     { href: '/consent', label: 'nav.consent', prefix: '/consent' },
+    { href: '/import', label: 'nav.import', prefix: '/import' },
+    { href: '/mail', label: 'nav.mail', prefix: '/mail' },
     { href: '/reports/follow-up', label: 'nav.followUp', prefix: '/reports/follow-up' },
   ];
   if (session.user.role !== 'readonly') nav.splice(1, 0, { href: '/events/new', label: 'nav.newEvent', prefix: '/events/new' });

@@ -58,23 +58,28 @@ export function EventView({ id }: { id: string }) {
           <LevelBadge level={e.level} showTlp />
           <span>{e.title}</span>
         </h1>
-        {canEdit && (
-          <div class="page-actions">
-            <Link href={`/events/${encodeURIComponent(e.id)}/edit`} class="button button-secondary">
-              {t('event.edit')}
-            </Link>
-            <button
-              type="button"
-              class="button-danger-outline"
-              onClick={() => {
-                del.clear();
-                setDeleting(true);
-              }}
-            >
-              {t('event.delete')}
-            </button>
-          </div>
-        )}
+        <div class="page-actions">
+          <a href={api.imports.stixUrl(e.id)} download={`${e.id}.stix.json`} class="button button-secondary" data-testid="export-stix">
+            {t('event.exportStix')}
+          </a>
+          {canEdit && (
+            <>
+              <Link href={`/events/${encodeURIComponent(e.id)}/edit`} class="button button-secondary">
+                {t('event.edit')}
+              </Link>
+              <button
+                type="button"
+                class="button-danger-outline"
+                onClick={() => {
+                  del.clear();
+                  setDeleting(true);
+                }}
+              >
+                {t('event.delete')}
+              </button>
+            </>
+          )}
+        </div>
       </div>
       {e.status === 'pending' && <Notice kind="warning">{t('event.pendingNote')}</Notice>}
       {e.status === 'draft' && <Notice kind="info">{t('event.draftNote')}</Notice>}

@@ -1,11 +1,12 @@
 // An event's indicators: the table (paged by the API), adding one, bulk
-// paste (POST /indicators/parse → preview → POST /events/{id}/indicators),
+// paste of one indicator a line (POST /indicators/parse) or of prose (POST
+// /extract) → preview → POST /events/{id}/indicators,
 // editing and deleting.
 import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import { rowError, splitField } from '../api/fields.ts';
 import {
-  INDICATOR_TYPES, LEVELS, type Indicator, type IndicatorInput, type IndicatorType, type Level, type ParsedLine,
+  INDICATOR_TYPES, LEVELS, type ExtractFinding, type Indicator, type IndicatorInput, type IndicatorType, type Level, type ParsedLine,
   type SharedEvent,
 } from '../api/types.ts';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
@@ -236,9 +237,28 @@ export function markDuplicates(lines: ParsedLine[]): PreviewRow[] {
   });
 }
 
-/** Bulk paste: one indicator a line, types detected by the API, a preview, then one request. */
+/** Preview rows from POST /extract: each indicator found, shown as it was written in the text. */
+export function extractedRows(text: string, findings: ExtractFinding[]): ParsedLine[] {
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder();
+  return findings
+    .filter((f) => f.kind === 'indicator')
+    .map((f, i) => ({
+      line: i + 1,
+      input: decoder.decode(bytes.subarray(f.offset, f.offset + f.length)),
+      type: f.type,
+      value: f.value,
+    }));
+}
+
+/**
+ * Bulk paste: one indicator a line (types detected by the API), or prose from which the API
+ * extracts them; a preview, then one request.
+ */
 function BulkPaste({ event, onAdded }: { event: SharedEvent; onAdded: (n: number) => void }) {
   const { t } = useI18n();
+  const [mode, setMode] = useState<'lines' | 'prose'>('lines');
+  const [ids, setIds] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [level, setLevel] = useState<Level | ''>('');
   const [rows, setRows] = useState<PreviewRow[] | null>(null);
@@ -260,11 +280,40 @@ function BulkPaste({ event, onAdded }: { event: SharedEvent; onAdded: (n: number
         onSubmit={(e) => {
           e.preventDefault();
           add.clear();
-          void parse.run(async () => setRows(markDuplicates((await api.indicators.parse(text)).items)));
+          void parse.run(async () => {
+            if (mode === 'lines') {
+              setIds([]);
+              setRows(markDuplicates((await api.indicators.parse(text)).items));
+              return;
+            }
+            const found = await api.indicators.extract(text);
+            setIds(found.findings.filter((f) => f.kind !== 'indicator').map((f) => f.value));
+            setRows(markDuplicates(extractedRows(text, found.findings)));
+          });
         }}
       >
-        <p class="field-help">{t('indicators.bulkHelp')}</p>
-        <Field id="bulk-text" label={t('indicators.bulkText')} error={parse.fieldError('text')}>
+        <fieldset class="field">
+          <legend>{t('indicators.bulkMode')}</legend>
+          <div class="radio-row">
+            {(['lines', 'prose'] as const).map((m) => (
+              <label key={m} class="radio">
+                <input
+                  type="radio"
+                  name="bulk-mode"
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => {
+                    setMode(m);
+                    setRows(null);
+                  }}
+                />
+                {m === 'lines' ? t('indicators.modeLines') : t('indicators.modeProse')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p class="field-help">{mode === 'lines' ? t('indicators.bulkHelp') : t('indicators.proseHelp')}</p>
+        <Field id="bulk-text" label={mode === 'lines' ? t('indicators.bulkText') : t('indicators.proseText')} error={parse.fieldError('text')}>
           {(a) => (
             <textarea
               {...a}
@@ -294,6 +343,7 @@ function BulkPaste({ event, onAdded }: { event: SharedEvent; onAdded: (n: number
         <div class="preview" data-testid="bulk-preview">
           <h3>{t('indicators.preview')}</h3>
           <p role="status">{t('indicators.previewSummary', { ok: valid.length, bad: rows.length - valid.length })}</p>
+          {ids.length > 0 && <p data-testid="bulk-ids">{t('indicators.foundIds', { ids: ids.join(', ') })}</p>}
           <TableWrap label={t('indicators.preview')}>
             <table class="table preview-table">
               <thead>
