@@ -287,6 +287,45 @@ Status DeleteEvent(access::Gate& gate, const std::string& id) {
   });
 }
 
+Result<std::vector<model::Indicator>> AddIndicatorsTo(store::WriteTxn& txn, access::Auditor& audit,
+                                                      const model::Event& event,
+                                                      const std::vector<IndicatorInput>& inputs,
+                                                      bool as_list, OnPresent on_present,
+                                                      const std::string& reason) {
+  std::vector<model::Indicator> added;
+  std::set<std::pair<model::IndicatorType, std::string>> seen;
+  const std::string now = NowUtc();
+  for (std::size_t n = 0; n < inputs.size(); ++n) {
+    std::string field = as_list ? "indicators[" + std::to_string(n) + "]" : "";
+    model::Indicator base;
+    base.event_id = event.id;
+    auto built = BuildIndicator(inputs[n], base, event, field);
+    if (!built) return built.error();
+    model::Indicator i = *std::move(built);
+    std::string where = field.empty() ? "value" : field + ".value";
+    if (!seen.insert({i.type, i.value}).second ||
+        txn.IndicatorExists(event.id, i.type, i.value, "")) {
+      if (on_present == OnPresent::kSkip) continue;
+      return Error::Conflict("the event already has the " +
+                                 std::string(model::IndicatorTypeName(i.type)) + " indicator '" +
+                                 i.value + "'",
+                             where);
+    }
+    i.id = NewUuid();
+    i.created = i.modified = now;
+    i.event_level = event.level;
+    txn.InsertIndicator(i);
+    added.push_back(std::move(i));
+  }
+  if (added.empty()) return added;
+  nlohmann::json detail = {{"ids", nlohmann::json::array()}};
+  for (const auto& i : added) detail["ids"].push_back(i.id);
+  if (!reason.empty()) detail["reason"] = reason;
+  audit.Record("indicator.create", "event", event.id, detail.dump());
+  Touch(txn, event, now);
+  return added;
+}
+
 Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const std::string& event_id,
                                                     const std::vector<IndicatorInput>& inputs,
                                                     bool as_list) {
@@ -295,32 +334,9 @@ Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const st
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     auto event = EditableEvent(gate, txn, event_id);
     if (!event) return event.error();
-    std::set<std::pair<model::IndicatorType, std::string>> seen;
-    const std::string now = NowUtc();
-    for (std::size_t n = 0; n < inputs.size(); ++n) {
-      std::string field = as_list ? "indicators[" + std::to_string(n) + "]" : "";
-      model::Indicator base;
-      base.event_id = event_id;
-      auto built = BuildIndicator(inputs[n], base, *event, field);
-      if (!built) return built.error();
-      model::Indicator i = *std::move(built);
-      std::string where = field.empty() ? "value" : field + ".value";
-      if (!seen.insert({i.type, i.value}).second ||
-          txn.IndicatorExists(event_id, i.type, i.value, ""))
-        return Error::Conflict("the event already has the " +
-                                   std::string(model::IndicatorTypeName(i.type)) + " indicator '" +
-                                   i.value + "'",
-                               where);
-      i.id = NewUuid();
-      i.created = i.modified = now;
-      i.event_level = event->level;
-      txn.InsertIndicator(i);
-      added.push_back(std::move(i));
-    }
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& i : added) ids.push_back(i.id);
-    audit.Record("indicator.create", "event", event_id, nlohmann::json{{"ids", ids}}.dump());
-    Touch(txn, *event, now);
+    auto inserted = AddIndicatorsTo(txn, audit, *event, inputs, as_list, OnPresent::kConflict);
+    if (!inserted) return inserted.error();
+    added = *std::move(inserted);
     return {};
   }));
   return added;

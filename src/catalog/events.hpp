@@ -46,6 +46,18 @@ struct IndicatorInput {
 Result<std::vector<model::Indicator>> AddIndicators(access::Gate& gate, const std::string& event_id,
                                                     const std::vector<IndicatorInput>& inputs,
                                                     bool as_list);
+// What AddIndicatorsTo does with an indicator the event already holds.
+enum class OnPresent { kConflict, kSkip };
+
+// The body of AddIndicators inside a write already under way, for an event
+// the caller has checked the change against (e.g. a YARA match on a sample
+// linked to it). Audited as "indicator.create", with `reason` when given;
+// nothing is recorded when every input was skipped.
+Result<std::vector<model::Indicator>> AddIndicatorsTo(store::WriteTxn& txn, access::Auditor& audit,
+                                                      const model::Event& event,
+                                                      const std::vector<IndicatorInput>& inputs,
+                                                      bool as_list, OnPresent on_present,
+                                                      const std::string& reason = {});
 Result<model::Indicator> UpdateIndicator(access::Gate& gate, const std::string& id,
                                          const IndicatorInput& in);
 Status DeleteIndicator(access::Gate& gate, const std::string& id);

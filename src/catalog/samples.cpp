@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalog/match_indicators.hpp"
 #include "catalog/organisations.hpp"
 #include "catalog/yara_rules.hpp"
 #include "ingest/content/analysis.hpp"
@@ -228,6 +229,9 @@ Result<AddedSample> AddSample(access::Gate& gate, store::BlobStore& blobs, std::
       txn.InsertSampleSubmission(item.submission);
     }
     for (const auto& m : matches) txn.InsertYaraMatch(m);
+    std::vector<model::SampleSubmission> submissions;
+    for (const auto& item : items) submissions.push_back(item.submission);
+    TS_TRY(AddMatchIndicators(txn, audit, matches, submissions));
     audit.Record("sample.add", "sample", sha256,
                  nlohmann::json{{"name", top.name},
                                 {"level", model::LevelName(top.level)},

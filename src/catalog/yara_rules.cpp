@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalog/match_indicators.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
 
@@ -73,11 +74,11 @@ Result<std::pair<int64_t, int64_t>> Rescan(access::Gate& gate, const store::Blob
       matched.insert(sha256);
     }
   }
-  TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor&) -> Status {
+  TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     // The rule may have been deleted meanwhile; its matches must not linger.
     if (!txn.YaraRuleById(gate.scope(), rule.id)) return {};
     for (const auto& m : found) txn.InsertYaraMatch(m);
-    return {};
+    return AddMatchIndicators(txn, audit, found);
   }));
   return std::pair{static_cast<int64_t>(digests.size()), static_cast<int64_t>(matched.size())};
 }
@@ -130,6 +131,9 @@ Result<YaraSaved> UpdateYaraRule(access::Gate& gate, const store::BlobStore& blo
   auto compiled = ApplyInput(in, r, diagnostics);
   if (!compiled) return compiled.error();
   const bool text_changed = r.text != current->text;
+  // A wider rule may now reach every reader of events its matches are
+  // linked to; the re-scan adds those indicators.
+  const bool widened = r.level != current->level && model::IsWiderOrEqual(r.level, current->level);
   if (text_changed) ++r.version;
   r.modified = NowUtc();
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
@@ -139,7 +143,7 @@ Result<YaraSaved> UpdateYaraRule(access::Gate& gate, const store::BlobStore& blo
     audit.Record("yara_rule.update", "yara_rule", r.id, AuditDetail(r).dump());
     return {};
   }));
-  if (text_changed) {
+  if (text_changed || widened) {
     auto counts = Rescan(gate, blobs, r, **compiled);
     if (!counts) return counts.error();
     std::tie(saved.samples_scanned, saved.samples_matched) = *counts;

@@ -5,10 +5,13 @@
 // when it may see both the rule and the sample, so match lists and the
 // `yara:<identifier>` tags they produce reveal nothing beyond scope.
 //
-// When a rule is added or its text changes, it is run at once, in the
-// request, over every stored sample its author may see (documented in
-// docs/samples.md: fine for stores of thousands of samples, a background
-// queue is the next step for more).
+// A match on a sample linked to an event may also become an indicator of
+// that event (catalog/match_indicators.hpp).
+//
+// When a rule is added, its text changes or its level widens, it is run at
+// once, in the request, over every stored sample its author may see
+// (documented in docs/samples.md: fine for stores of thousands of samples,
+// a background queue is the next step for more).
 #pragma once
 
 #include <optional>

@@ -428,6 +428,60 @@ class Samples(unittest.TestCase):
             "/api/v1/yara-rules", {"name": "probe", "text": rule, "level": "WHITE"}), 201, "rule")
         self.assertEqual(r["rescan"]["matched"], 0)
 
+    def sha256_indicators(self, viewer, event_id):
+        r = self.clients[viewer].get(f"/api/v1/events/{event_id}/indicators")
+        if r.status == 404:
+            return None
+        items = check(r, 200, f"indicators as {viewer}")
+        items = items.get("items", items) if isinstance(items, dict) else items
+        return [i for i in items if i["type"] == "sha256"]
+
+    def test_matches_become_indicators_of_linked_events(self):
+        provider = self.clients["provider"]
+        token = "LINKED" + os.urandom(6).hex()
+        event = check(provider.post("/api/v1/events", {"title": "amber case", "level": "AMBER"}),
+                      201, "event")
+        first = self.upload("provider", self.unique(f"first {token}"), event=event["id"])
+        secret = self.upload("provider", self.unique(f"secret {token}"), event=event["id"])
+        self.assertEqual(self.sha256_indicators("provider", event["id"]), [])
+        # A RED rule must not speak to the AMBER event's readers: tag only.
+        red = f'rule Red_{token} {{ strings: $t = "secret {token}" condition: $t }}'
+        check(provider.post("/api/v1/yara-rules", {"name": f"red {token}", "text": red,
+                                                   "level": "RED"}), 201, "red rule")
+        j = check(provider.get(f"/api/v1/samples/{secret['sha256']}"), 200, "secret")
+        self.assertIn(f"yara:Red_{token}", j["tags"])
+        self.assertEqual(self.sha256_indicators("provider", event["id"]), [])
+        self.assertEqual(self.sha256_indicators("participant", event["id"]), [])
+        # A GREEN rule reaches everyone who reads the AMBER event: indicator.
+        green = f'rule Green_{token} {{ strings: $t = "first {token}" condition: $t }}'
+        check(provider.post("/api/v1/yara-rules", {"name": f"green {token}", "text": green,
+                                                   "level": "GREEN"}), 201, "green rule")
+        for viewer in ("provider", "participant"):
+            found = self.sha256_indicators(viewer, event["id"])
+            self.assertEqual([i["value"] for i in found], [first["sha256"]], viewer)
+            self.assertIn(f"green {token}", found[0]["comment"])
+            self.assertNotIn(f"red {token}", found[0]["comment"])
+        # The observer cannot read the AMBER event at all.
+        self.assertIsNone(self.sha256_indicators("observer", event["id"]))
+        # Uploads after the rule: scanned on upload; the same rule again
+        # (a re-upload by another route) adds no duplicate.
+        later = self.upload("provider", self.unique(f"later first {token}"), event=event["id"])
+        self.assertIn(f"yara:Green_{token}", later["tags"])
+        found = self.sha256_indicators("participant", event["id"])
+        self.assertEqual(sorted(i["value"] for i in found), sorted([first["sha256"], later["sha256"]]))
+        # An upload matching the RED rule after it exists: still no indicator.
+        self.upload("provider", self.unique(f"secret {token} again"), event=event["id"])
+        found = self.sha256_indicators("provider", event["id"])
+        self.assertEqual(len(found), 2, found)
+        # Another rule matching the same sample: no duplicate indicator.
+        again = f'rule Again_{token} {{ strings: $t = "first {token}" condition: $t }}'
+        rule = check(provider.post("/api/v1/yara-rules", {"name": f"again {token}", "text": again,
+                                                          "level": "WHITE"}), 201, "again")
+        self.assertEqual(len(self.sha256_indicators("provider", event["id"])), 2)
+        # Deleting a rule leaves the event's indicators.
+        self.assertEqual(provider.delete(f"/api/v1/yara-rules/{rule['id']}").status, 204)
+        self.assertEqual(len(self.sha256_indicators("provider", event["id"])), 2)
+
 
 if __name__ == "__main__":
     unittest.main()
