@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/level.hpp"
@@ -41,6 +42,10 @@ struct IndicatorDraft {
   std::string comment;
   std::string source_id;  // id of the object it came from, for problems
 };
+
+// The source-object type of a MISP Object (misp/misp_object_mark.hpp); all
+// other source objects are STIX objects.
+inline constexpr std::string_view kMispObjectType = "misp-object";
 
 // A source object stored verbatim so that export gives it back unchanged.
 // Every version (id + modified) is a separate object.

@@ -3,7 +3,9 @@ the CLI.
 
 POST /api/v1/extract needs a login, stores nothing and answers findings with
 their kind, type and place; MISP and CSV imports run as jobs like STIX, an
-ambiguous MISP level stops the import unless best effort was asked for, the
+ambiguous MISP level stops the import unless best effort was asked for, MISP
+objects and their references survive import and export (an attribute above
+the viewer's scope leaves its object), the
 CSV column map comes from ?map= and --csv-map, and exports in both formats
 hold nothing above the viewer's scope; a text import creates one event whose
 CVE and ATT&CK ids are tags."""
@@ -163,6 +165,58 @@ class MispCsvText(unittest.TestCase):
         event_id = state["report"]["event_ids"][0]
         event = check(self.clients["provider"].get(f"/api/v1/events/{event_id}"), 200, "event")
         self.assertEqual(event["level"], "RED")
+
+    def test_misp_objects_round_trip_by_scope(self):
+        def obj(n, name, attrs, refs=()):
+            uuid = f"b1000000-0000-4000-8000-{n:012d}"
+            return {"uuid": uuid, "name": name, "meta-category": name, "distribution": "5",
+                    "Attribute": [dict(a, object_relation=rel) for rel, a in attrs],
+                    "ObjectReference": [{"object_uuid": uuid, "referenced_uuid": r,
+                                         "relationship_type": "communicates-with"}
+                                        for r in refs]}
+        file_uuid, net_uuid = "b1000000-0000-4000-8000-000000000001", \
+            "b1000000-0000-4000-8000-000000000002"
+        event = json.loads(misp_event("5f0c2a1e-8b6d-4c3a-9e7f-000000000010", "Objects", "3",
+                                      ("tlp:green",),
+                                      [attribute(20, "url", "http://top.objects.example/")]))
+        event["Event"]["Object"] = [
+            obj(1, "file", [("filename", attribute(21, "filename", "drop.exe")),
+                            ("sha256", attribute(22, "sha256", "cd" * 32))], [net_uuid]),
+            obj(2, "domain-ip", [("domain", attribute(23, "domain", "c2.objects.example")),
+                                 ("ip", attribute(24, "ip-dst", "198.51.100.99",
+                                                  Tag=[{"name": "tlp:red"}]))]),
+        ]
+        state = self.run_import(json.dumps(event).encode(), name="objects.json")
+        self.assertTrue(state["report"]["stored"], state)
+        event_id = state["report"]["event_ids"][0]
+
+        def exported(viewer, eid):
+            r = self.clients[viewer].get(f"/api/v1/export?format=misp&event={eid}")
+            self.assertEqual(r.status, 200)
+            return json.loads(r.raw)["response"][0]["Event"]
+
+        def shape(ev):
+            return {o["uuid"]: ({(a["object_relation"], a["value"]) for a in o["Attribute"]},
+                                {r["referenced_uuid"] for r in o.get("ObjectReference", [])})
+                    for o in ev.get("Object", [])}
+
+        mine = exported("provider", event_id)
+        self.assertEqual(shape(mine), {
+            file_uuid: ({("filename", "drop.exe"), ("sha256", "cd" * 32)}, {net_uuid}),
+            net_uuid: ({("domain", "c2.objects.example"), ("ip", "198.51.100.99")}, set())})
+        self.assertEqual([a["value"] for a in mine["Attribute"]], ["http://top.objects.example/"])
+
+        # The observer sees the GREEN event but not the RED address.
+        theirs = exported("observer", event_id)
+        self.assertEqual(shape(theirs)[net_uuid], ({("domain", "c2.objects.example")}, set()))
+        self.assertNotIn("198.51.100.99", json.dumps(theirs))
+
+        mine["uuid"] = "5f0c2a1e-8b6d-4c3a-9e7f-000000000011"
+        state = self.run_import(json.dumps({"Event": mine}).encode(), name="again.json")
+        self.assertTrue(state["report"]["stored"], state)
+        copy = state["report"]["event_ids"][0]
+        self.assertEqual(shape(exported("provider", copy)), shape(mine))
+        self.assertEqual(self.indicators(copy), self.indicators(event_id))
 
     # --- CSV ----------------------------------------------------------------
 

@@ -30,8 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       i.type = *type;
       i.value = *value;
       i.level = d.level;
+      i.comment = d.comment;  // carries the mark tying it to a MISP Object
       ee.indicators.push_back(std::move(i));
     }
+    ee.objects = draft.objects;
     set.events.push_back(std::move(ee));
   }
   if (set.events.empty()) return 0;

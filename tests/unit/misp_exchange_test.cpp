@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -15,7 +16,10 @@
 #include "exchange/misp/misp_export.hpp"
 #include "exchange/misp/misp_import.hpp"
 #include "exchange/misp/misp_levels.hpp"
+#include "exchange/misp/misp_object_mark.hpp"
 #include "ingest/normalize.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -129,11 +133,16 @@ TEST(MispImport, ReadsEventAttributesObjectsGalaxiesAndSightings) {
       EXPECT_EQ(d.first_seen, "2024-03-30T00:00:00.000000Z");
     }
     if (d.value == "svhost.exe") {
-      EXPECT_EQ(d.comment, "MISP object file/filename");
+      EXPECT_EQ(d.comment,
+                "MISP object file/filename "
+                "b2000000-0000-4000-8000-000000000001/b2000000-0000-4000-8000-00000000000a");
     }
   }
-  EXPECT_NE(e.description.find("communicates-with a1000000-0000-4000-8000-000000000001"),
-            std::string::npos);
+  // The object is kept, with its reference, instead of being described.
+  ASSERT_EQ(e.objects.size(), 1u);
+  EXPECT_EQ(e.objects[0].id, "b2000000-0000-4000-8000-000000000001");
+  EXPECT_NE(e.objects[0].json.find("communicates-with"), std::string::npos);
+  EXPECT_TRUE(e.description.empty());
 }
 
 TEST(MispImport, ReportsAmbiguousLevelsAndUnmappedTypes) {
@@ -208,6 +217,7 @@ ts::exchange::ExportEvent Stored(const ts::exchange::EventDraft& draft, Level de
     i.last_seen = d.last_seen;
     ee.indicators.push_back(std::move(i));
   }
+  ee.objects = draft.objects;
   return ee;
 }
 
@@ -251,6 +261,218 @@ TEST(MispRoundTrip, KeepsEveryLevelExactly) {
     EXPECT_EQ(b.events[0].level, level);
     EXPECT_TRUE(b.problems.empty());
   }
+}
+
+// --- MISP Objects: kept on import, rebuilt on export -----------------------
+
+using Json = nlohmann::json;
+
+const std::string kFileObject = "e5000000-0000-4000-8000-000000000010";
+const std::string kDomainIpObject = "e5000000-0000-4000-8000-000000000020";
+
+Json Written(const ts::exchange::ExportSet& set) {
+  return Json::parse(ts::exchange::misp::WriteMisp(set))["response"][0]["Event"];
+}
+
+const Json* ObjectIn(const Json& ev, const std::string& uuid) {
+  if (!ev.contains("Object")) return nullptr;
+  for (const auto& o : ev["Object"])
+    if (o["uuid"] == uuid) return &o;
+  return nullptr;
+}
+
+// relation → value of an exported object's attributes.
+std::map<std::string, std::string> Relations(const Json& object) {
+  std::map<std::string, std::string> out;
+  for (const auto& a : object["Attribute"])
+    out[a["object_relation"].get<std::string>()] = a["value"].get<std::string>();
+  return out;
+}
+
+std::set<std::string> ReferencedUuids(const Json& object) {
+  std::set<std::string> out;
+  for (const auto& r : object.value("ObjectReference", Json::array()))
+    out.insert(r["referenced_uuid"].get<std::string>());
+  return out;
+}
+
+ts::exchange::ExportEvent StoredObjectsEvent() {
+  const ImportBatch b = ParseFile(kCases / "objects.json");
+  EXPECT_TRUE(b.problems.empty());
+  EXPECT_EQ(b.events.size(), 1u);
+  return Stored(b.events.at(0), Level::kAmber);
+}
+
+TEST(MispObjects, ImportKeepsEachObjectAndTiesItsIndicators) {
+  const ImportBatch b = ParseFile(kCases / "objects.json");
+  ASSERT_EQ(b.events.size(), 1u);
+  const auto& e = b.events[0];
+  ASSERT_EQ(e.objects.size(), 2u);
+  for (const auto& o : e.objects) {
+    EXPECT_EQ(o.type, ts::exchange::kMispObjectType);
+    // Values live in indicators only (their levels decide who sees them).
+    EXPECT_EQ(o.json.find("c2.loader.example"), std::string::npos);
+    EXPECT_EQ(o.json.find("2c26b46b"), std::string::npos) << o.json;
+  }
+  EXPECT_EQ(e.objects[0].id, kFileObject);
+  EXPECT_EQ(e.objects[1].id, kDomainIpObject);
+  std::map<std::string, std::string> object_of;  // value → object uuid
+  for (const auto& d : e.indicators) {
+    auto marked = ts::exchange::misp::ParseMark(d.comment);
+    if (marked) object_of[d.value] = marked->first.object_uuid;
+    if (d.value == "invoice.pdf.exe") {
+      ASSERT_TRUE(marked);
+      EXPECT_EQ(marked->first.relation, "filename");
+      EXPECT_EQ(marked->first.attribute_uuid, "e5000000-0000-4000-8000-000000000011");
+      EXPECT_EQ(marked->second, "as attached");
+    }
+    if (d.value == "203.0.113.77") {
+      EXPECT_EQ(d.level, Level::kRed);
+    }
+  }
+  EXPECT_EQ(object_of,
+            (std::map<std::string, std::string>{
+                {"invoice.pdf.exe", kFileObject},
+                {"2C26B46B68FFC68FF99B453C1D30413413422D706483BFA0F98A5E886266E7AE", kFileObject},
+                {"c2.loader.example", kDomainIpObject},
+                {"203.0.113.77", kDomainIpObject}}));
+}
+
+TEST(MispObjects, ExportWritesObjectsWithAttributesAndReferences) {
+  ts::exchange::ExportSet set;
+  set.events.push_back(StoredObjectsEvent());
+  const Json ev = Written(set);
+  const Json* file = ObjectIn(ev, kFileObject);
+  const Json* domain_ip = ObjectIn(ev, kDomainIpObject);
+  ASSERT_TRUE(file && domain_ip) << ev.dump(2);
+  EXPECT_EQ((*file)["name"], "file");
+  EXPECT_EQ((*file)["comment"], "dropped by the loader");
+  EXPECT_EQ(Relations(*file),
+            (std::map<std::string, std::string>{
+                {"filename", "invoice.pdf.exe"},
+                {"sha256", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}}));
+  EXPECT_EQ(Relations(*domain_ip), (std::map<std::string, std::string>{
+                                       {"domain", "c2.loader.example"}, {"ip", "203.0.113.77"}}));
+  EXPECT_EQ(ReferencedUuids(*file), std::set<std::string>{kDomainIpObject});
+  // A reference to an attribute inside another object survives too.
+  EXPECT_EQ(ReferencedUuids(*domain_ip),
+            std::set<std::string>{"e5000000-0000-4000-8000-000000000012"});
+  for (const auto& a : (*file)["Attribute"])
+    if (a["object_relation"] == "filename") {
+      EXPECT_EQ(a["uuid"], "e5000000-0000-4000-8000-000000000011");
+      EXPECT_EQ(a["comment"], "as attached");
+    }
+  // Object attributes are not repeated at the top level.
+  ASSERT_EQ(ev["Attribute"].size(), 1u);
+  EXPECT_EQ(ev["Attribute"][0]["value"], "http://dl.loader.example/get.php");
+}
+
+TEST(MispObjects, HiddenAttributesLeaveTheirObjectAndReferences) {
+  // What the gate hands over for a viewer below RED: no 203.0.113.77.
+  ts::exchange::ExportEvent ee = StoredObjectsEvent();
+  std::erase_if(ee.indicators, [](const auto& i) { return i.level == Level::kRed; });
+  ts::exchange::ExportSet set;
+  set.events.push_back(ee);
+  Json ev = Written(set);
+  ASSERT_TRUE(ObjectIn(ev, kDomainIpObject));
+  EXPECT_EQ(Relations(*ObjectIn(ev, kDomainIpObject)),
+            (std::map<std::string, std::string>{{"domain", "c2.loader.example"}}));
+  EXPECT_EQ(ev.dump().find("203.0.113.77"), std::string::npos);
+
+  // Nothing of the domain-ip object visible: it goes, and so does the
+  // file object's reference to it.
+  std::erase_if(set.events[0].indicators,
+                [](const auto& i) { return i.value == "c2.loader.example"; });
+  ev = Written(set);
+  EXPECT_FALSE(ObjectIn(ev, kDomainIpObject));
+  EXPECT_EQ(ev.dump().find(kDomainIpObject), std::string::npos);
+  ASSERT_TRUE(ObjectIn(ev, kFileObject));
+  EXPECT_TRUE(ReferencedUuids(*ObjectIn(ev, kFileObject)).empty());
+}
+
+TEST(MispObjects, ReimportOfTheExportGivesTheSameObjects) {
+  const ImportBatch first = ParseFile(kCases / "objects.json");
+  ts::exchange::ExportSet set;
+  set.events.push_back(Stored(first.events.at(0), Level::kAmber));
+  const ImportBatch again = ParseMisp(ts::exchange::misp::WriteMisp(set), {});
+  for (const auto& p : again.problems) ADD_FAILURE() << ts::exchange::DescribeProblem(p);
+  ASSERT_EQ(again.events.size(), 1u);
+  const auto& e = again.events[0];
+  EXPECT_EQ(Indicators(e), Indicators(first.events[0]));
+  ASSERT_EQ(e.objects.size(), first.events[0].objects.size());
+  for (std::size_t k = 0; k < e.objects.size(); ++k) {
+    EXPECT_EQ(e.objects[k].id, first.events[0].objects[k].id);
+    EXPECT_EQ(Json::parse(e.objects[k].json), Json::parse(first.events[0].objects[k].json));
+  }
+  std::map<std::string, std::string> comments, again_comments;
+  for (const auto& d : first.events[0].indicators) comments[d.value] = d.comment;
+  for (const auto& d : e.indicators) again_comments[d.value] = d.comment;
+  EXPECT_EQ(again_comments["invoice.pdf.exe"], comments["invoice.pdf.exe"]);
+  EXPECT_EQ(again_comments["c2.loader.example"], comments["c2.loader.example"]);
+}
+
+TEST(MispObjects, EachWriterKeepsToItsOwnSourceObjects) {
+  ts::exchange::ExportEvent ee = StoredObjectsEvent();
+  ee.event.provider_org_name = "CERT";
+  const std::string stix_id = "malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+  ee.objects.push_back({stix_id, "malware", "2024-04-01T00:00:00.000Z",
+                        R"({"type":"malware","spec_version":"2.1","id":")" + stix_id +
+                            R"(","created":"2024-04-01T00:00:00.000Z",)"
+                            R"("modified":"2024-04-01T00:00:00.000Z","name":"Loader",)"
+                            R"("is_family":true})",
+                        std::nullopt});
+  ts::exchange::ExportSet set;
+  set.events.push_back(ee);
+  const std::string misp = ts::exchange::misp::WriteMisp(set);
+  EXPECT_EQ(misp.find(stix_id), std::string::npos);
+  auto stix = ts::exchange::Write(ts::exchange::Format::kStix, set);
+  ASSERT_TRUE(stix.ok());
+  EXPECT_NE(stix->find(stix_id), std::string::npos);
+  // (Indicator descriptions may still name the object they came from.)
+  const Json bundle = Json::parse(*stix);
+  for (const auto& o : bundle["objects"]) {
+    EXPECT_FALSE(o.contains("meta-category")) << o.dump();
+    EXPECT_NE(o["id"], kFileObject);
+  }
+  // The indicators are still there as STIX indicators.
+  EXPECT_NE(stix->find("c2.loader.example"), std::string::npos);
+}
+
+TEST(MispObjects, PublicFixtureObjectsSurviveTheRoundTrip) {
+  const fs::path path = kPublic / "event_obj_attr_tag.json";
+  if (!fs::exists(path)) GTEST_SKIP() << "no public MISP data at " << path;
+  const ImportBatch first = ParseFile(path);
+  ASSERT_EQ(first.events.size(), 1u);
+  ASSERT_EQ(first.events[0].objects.size(), 2u);  // ids "a" and "b"
+  ts::exchange::ExportSet set;
+  set.events.push_back(Stored(first.events[0], Level::kAmber));
+  const Json ev = Written(set);
+  ASSERT_TRUE(ObjectIn(ev, "a") && ObjectIn(ev, "b")) << ev.dump(2);
+  EXPECT_EQ(Relations(*ObjectIn(ev, "a")),
+            (std::map<std::string, std::string>{{"filename", "bar"}}));
+  EXPECT_EQ(ReferencedUuids(*ObjectIn(ev, "a")), std::set<std::string>{"b"});
+  EXPECT_TRUE(ev["Attribute"].empty());
+  const ImportBatch again = ParseMisp(ev.dump(), {});
+  ASSERT_EQ(again.events.size(), 1u);
+  EXPECT_EQ(Indicators(again.events[0]), Indicators(first.events[0]));
+  ASSERT_EQ(again.events[0].objects.size(), 2u);
+  EXPECT_EQ(again.events[0].objects[0].id, "a");
+  EXPECT_EQ(again.events[0].objects[1].id, "b");
+}
+
+TEST(MispObjects, MarkSurvivesOddNamesAndKeepsTheComment) {
+  using ts::exchange::misp::FormatMark;
+  using ts::exchange::misp::ParseMark;
+  const std::string mark = FormatMark({"my object", "first seen", "obj-1", "attr.2"});
+  auto parsed = ParseMark(mark + ": note: with colon; tags: x");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->first.name, "my_object");
+  EXPECT_EQ(parsed->first.relation, "first_seen");
+  EXPECT_EQ(parsed->first.object_uuid, "obj-1");
+  EXPECT_EQ(parsed->first.attribute_uuid, "attr.2");
+  EXPECT_EQ(parsed->second, "note: with colon; tags: x");
+  EXPECT_FALSE(ParseMark("MISP object file/filename"));  // no object id
+  EXPECT_FALSE(ParseMark("a comment of a user"));
 }
 
 }  // namespace

@@ -1,10 +1,14 @@
 #include "exchange/misp/misp_export.hpp"
 
 #include <chrono>
+#include <map>
+#include <set>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "exchange/misp/misp_levels.hpp"
+#include "exchange/misp/misp_object_mark.hpp"
 #include "exchange/misp/misp_types.hpp"
 #include "util/time.hpp"
 
@@ -45,6 +49,63 @@ Json AttributeJson(const model::Indicator& i) {
   return a;
 }
 
+// The event's MISP Objects rebuilt from the kept ones (latest version of
+// each) and the indicators whose mark names them; `linked` receives the ids
+// of those indicators, which are then not written as top-level attributes.
+// An object none of whose indicators the viewer sees is left out, and so is
+// every reference to something not written.
+Json ObjectsJson(const ExportEvent& ee, std::set<std::string>& linked) {
+  std::vector<std::string> order;
+  std::map<std::string, const SourceObject*> latest;
+  for (const auto& o : ee.objects) {
+    if (o.type != kMispObjectType) continue;  // STIX objects are not MISP's
+    if (!latest.count(o.id)) order.push_back(o.id);
+    latest[o.id] = &o;
+  }
+  std::map<std::string, Json> attributes;  // object uuid → Attribute list
+  std::set<std::string> written;           // uuids written anywhere
+  for (const auto& i : ee.indicators) {
+    auto marked = ParseMark(i.comment);
+    if (!marked || !latest.count(marked->first.object_uuid)) {
+      written.insert(i.id);
+      continue;
+    }
+    auto& [mark, comment] = *marked;
+    Json a = AttributeJson(i);
+    if (!mark.attribute_uuid.empty() && written.insert(mark.attribute_uuid).second)
+      a["uuid"] = mark.attribute_uuid;
+    else
+      written.insert(i.id);
+    a["comment"] = comment;
+    a["object_relation"] = mark.relation;
+    attributes[mark.object_uuid].push_back(std::move(a));
+    linked.insert(i.id);
+  }
+  std::vector<Json> objects;
+  for (const auto& id : order) {
+    if (!attributes.count(id)) continue;
+    Json object = Json::parse(latest[id]->json, nullptr, false);
+    if (!object.is_object()) continue;
+    object["Attribute"] = std::move(attributes[id]);
+    written.insert(id);
+    objects.push_back(std::move(object));
+  }
+  Json out = Json::array();
+  for (auto& object : objects) {
+    if (auto it = object.find("ObjectReference"); it != object.end() && it->is_array()) {
+      Json kept = Json::array();
+      for (auto& ref : *it)
+        if (ref.is_object() && ref.contains("referenced_uuid") &&
+            ref["referenced_uuid"].is_string() &&
+            written.count(ref["referenced_uuid"].get<std::string>()))
+          kept.push_back(std::move(ref));
+      *it = std::move(kept);
+    }
+    out.push_back(std::move(object));
+  }
+  return out;
+}
+
 Json EventJson(const ExportEvent& ee) {
   const model::Event& e = ee.event;
   Json ev;
@@ -61,9 +122,13 @@ Json EventJson(const ExportEvent& ee) {
   Json tags = Tags(e.level);
   for (const auto& tag : e.tags) tags.push_back({{"name", tag}});
   ev["Tag"] = tags;
+  std::set<std::string> linked;
+  Json objects = ObjectsJson(ee, linked);
   Json attributes = Json::array();
-  for (const auto& i : ee.indicators) attributes.push_back(AttributeJson(i));
+  for (const auto& i : ee.indicators)
+    if (!linked.count(i.id)) attributes.push_back(AttributeJson(i));
   ev["Attribute"] = attributes;
+  if (!objects.empty()) ev["Object"] = std::move(objects);
   return ev;
 }
 

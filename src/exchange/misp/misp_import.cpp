@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exchange/misp/misp_levels.hpp"
+#include "exchange/misp/misp_object_mark.hpp"
 #include "exchange/misp/misp_types.hpp"
 #include "ingest/ascii.hpp"
 #include "util/time.hpp"
@@ -121,7 +122,7 @@ class EventReader {
 
     const json& attributes = Array(ev, "Attribute");
     for (std::size_t i = 0; i < attributes.size(); ++i)
-      ReadAttribute(attributes[i], "Attribute[" + std::to_string(i) + "]", {}, draft);
+      ReadAttribute(attributes[i], "Attribute[" + std::to_string(i) + "]", std::nullopt, draft);
     const json& objects = Array(ev, "Object");
     std::vector<std::string> references;
     for (std::size_t k = 0; k < objects.size(); ++k) {
@@ -132,18 +133,27 @@ class EventReader {
         continue;
       }
       if (Flag(object, "deleted")) continue;
-      const std::string name = Str(object, "name");
+      ObjectMark mark{Str(object, "name"), {}, Str(object, "uuid"), {}};
+      if (mark.name.empty()) mark.name = "object";
+      if (!IsMarkId(mark.object_uuid)) mark.object_uuid.clear();
       const json& inner = Array(object, "Attribute");
       for (std::size_t i = 0; i < inner.size(); ++i)
-        ReadAttribute(inner[i], path + ".Attribute[" + std::to_string(i) + "]", name, draft);
+        ReadAttribute(inner[i], path + ".Attribute[" + std::to_string(i) + "]", mark, draft);
+      ++batch_.objects_read;
+      if (!mark.object_uuid.empty()) {
+        draft.objects.push_back(
+            {mark.object_uuid, std::string(kMispObjectType), Str(object, "timestamp"),
+             KeptObject(object).dump(-1, ' ', false, json::error_handler_t::replace),
+             std::nullopt});
+        continue;
+      }
+      // Without a uuid the object cannot be kept: its references stay as text.
       for (const auto& ref : Array(object, "ObjectReference")) {
         if (!ref.is_object()) continue;
-        references.push_back("- " + (name.empty() ? "object" : name) + " " +
-                             Str(ref, "object_uuid") + " " + Str(ref, "relationship_type") + " " +
-                             Str(ref, "referenced_uuid") +
+        references.push_back("- " + mark.name + " " + Str(ref, "object_uuid") + " " +
+                             Str(ref, "relationship_type") + " " + Str(ref, "referenced_uuid") +
                              (Str(ref, "comment").empty() ? "" : " (" + Str(ref, "comment") + ")"));
       }
-      ++batch_.objects_read;
     }
     if (!references.empty()) {
       draft.description = "MISP object references:\n";
@@ -193,8 +203,34 @@ class EventReader {
     }
   }
 
-  void ReadAttribute(const json& attr, const std::string& path, const std::string& object_name,
-                     EventDraft& draft) {
+  // The object as stored: verbatim, except that its attributes keep only
+  // their identity (the values live in indicators, whose own levels decide
+  // who sees them) and references drop the copies of what they point to.
+  static json KeptObject(const json& object) {
+    json kept = object;
+    if (auto it = kept.find("Attribute"); it != kept.end()) {
+      json stubs = json::array();
+      if (it->is_array())
+        for (const auto& attr : *it) {
+          if (!attr.is_object()) continue;
+          json stub = json::object();
+          for (const char* key : {"uuid", "object_relation", "type"})
+            if (attr.contains(key)) stub[key] = attr[key];
+          stubs.push_back(std::move(stub));
+        }
+      *it = std::move(stubs);
+    }
+    if (auto it = kept.find("ObjectReference"); it != kept.end() && it->is_array())
+      for (auto& ref : *it)
+        if (ref.is_object()) {
+          ref.erase("Object");
+          ref.erase("Attribute");
+        }
+    return kept;
+  }
+
+  void ReadAttribute(const json& attr, const std::string& path,
+                     const std::optional<ObjectMark>& object, EventDraft& draft) {
     ++batch_.objects_read;
     if (!attr.is_object()) {
       Report(uuid_, path, "an attribute must be a JSON object");
@@ -226,10 +262,11 @@ class EventReader {
     LevelReading level = ReadLevel(sharing, false);
     for (auto& message : level.problems) Report(id, path + ".distribution", message);
     std::string comment = Str(attr, "comment");
-    if (!object_name.empty()) {
-      const std::string relation = Str(attr, "object_relation");
-      comment = "MISP object " + object_name + (relation.empty() ? "" : "/" + relation) +
-                (comment.empty() ? "" : ": " + comment);
+    if (object) {
+      ObjectMark mark = *object;
+      mark.relation = Str(attr, "object_relation");
+      if (IsMarkId(id)) mark.attribute_uuid = id;
+      comment = FormatMark(mark) + (comment.empty() ? "" : ": " + comment);
     }
     std::vector<std::string> other_tags;
     for (const auto& tag : tags) {

@@ -4,9 +4,10 @@
 // indicators through the type table of misp_types.hpp; event tags are kept
 // (TLP tags become the level, see misp_levels.hpp), ATT&CK galaxy clusters
 // and tags become "attack:T…" tags, vulnerability attributes "cve:…" tags;
-// sightings give an indicator's first and last seen; object references are
-// listed in the event's description. Problems name the event or attribute
-// uuid and the property path.
+// sightings give an indicator's first and last seen; each object with a
+// uuid is kept as a "misp-object" source object and its indicators carry a
+// mark naming it (misp_object_mark.hpp). Problems name the event or
+// attribute uuid and the property path.
 #pragma once
 
 #include <string>

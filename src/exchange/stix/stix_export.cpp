@@ -49,10 +49,15 @@ json Markings(Level level) {
 // Indicator values the kept objects already carry, normalised.
 std::set<std::pair<std::string, std::string>> CoveredValues(const ExportEvent& ev) {
   std::set<std::pair<std::string, std::string>> out;
-  if (ev.objects.empty()) return out;
   std::string bundle =
       R"({"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[)";
-  for (size_t i = 0; i < ev.objects.size(); ++i) bundle += (i ? "," : "") + ev.objects[i].json;
+  bool any = false;
+  for (const auto& o : ev.objects) {
+    if (o.type == kMispObjectType) continue;
+    bundle += (any ? "," : "") + o.json;
+    any = true;
+  }
+  if (!any) return out;
   bundle += "]}";
   ImportBatch batch = ParseBundle(bundle, {});
   for (const auto& e : batch.events)
@@ -189,6 +194,7 @@ Result<std::string> WriteBundle(const ExportSet& set) {
     bool has_report = false;
     const std::set<std::string> withheld(ev.withheld_ids.begin(), ev.withheld_ids.end());
     for (const auto& o : ev.objects) {
+      if (o.type == kMispObjectType) continue;  // not STIX; the MISP writer's
       auto text = withheld.empty() ? std::optional(o.json) : Redacted(o.json, withheld);
       if (!text) continue;
       w.Add(o.id, o.modified, *std::move(text));
