@@ -15,7 +15,7 @@ packages=(
   libzstd-dev zlib1g-dev zstd ripgrep time libcurl4-openssl-dev
   libsimdjson-dev jq
   libgmime-3.0-dev libarchive-dev libyara-dev libfuzzy-dev libtlsh-dev libmagic-dev
-  ssdeep zip p7zip-full
+  ssdeep zip p7zip-full bc
 )
 # Node.js and npm build and test the web console. A Node.js that already
 # brings npm (NodeSource's nodejs conflicts with Debian's npm package) is
