@@ -245,3 +245,27 @@ class Portal:
     def cleanup(self):
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def portal_with_analysts(orgs, email, config=""):
+    """A started Portal with, per viewer of `orgs` (viewer -> (organisation,
+    sector, membership)), that organisation and an analyst `email(viewer)`
+    holding an API key. Returns the portal and the keys by viewer."""
+    p = Portal(config=config)
+    for viewer, (org, sector, membership) in orgs.items():
+        p.create_org(org, sector, membership)
+        p.create_user(org, email(viewer), "analyst")
+    keys = {v: p.create_key(email(v)) for v in orgs}
+    p.start()
+    return p, keys
+
+
+def close_portal(portal, clients):
+    """Closes the clients, stops the portal (failing if it crashed) and
+    removes its data."""
+    for c in clients:
+        c.close()
+    try:
+        portal.stop_checked()
+    finally:
+        portal.cleanup()

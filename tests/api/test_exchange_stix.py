@@ -12,7 +12,7 @@ import os
 import time
 import unittest
 
-from portal import Portal, check
+from portal import check, close_portal, portal_with_analysts
 
 ORGS = {
     "provider": ("Provider Power", "power", "participant"),
@@ -53,22 +53,12 @@ def report(n, refs, marking=GREEN, name="Wave"):
 class StixExchange(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.portal = p = Portal(config="key_rate_per_second = 0\n")
-        for viewer, (org, sector, membership) in ORGS.items():
-            p.create_org(org, sector, membership)
-            p.create_user(org, email(viewer), "analyst")
-        keys = {v: p.create_key(email(v)) for v in ORGS}
-        p.start()
-        cls.clients = {v: p.client(keys[v]) for v in ORGS}
+        cls.portal, keys = portal_with_analysts(ORGS, email, "key_rate_per_second = 0\n")
+        cls.clients = {v: cls.portal.client(keys[v]) for v in ORGS}
 
     @classmethod
     def tearDownClass(cls):
-        for c in cls.clients.values():
-            c.close()
-        try:
-            cls.portal.stop_checked()
-        finally:
-            cls.portal.cleanup()
+        close_portal(cls.portal, cls.clients.values())
 
     def run_import(self, data, viewer="provider", **params):
         query = "&".join(f"{k}={v}" for k, v in params.items())

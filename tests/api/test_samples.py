@@ -19,7 +19,7 @@ import unittest
 import urllib.parse
 import zipfile
 
-from portal import Portal, check
+from portal import check, close_portal, portal_with_analysts
 
 ORGS = {  # viewer -> (organisation, sector, membership)
     "provider": ("Provider Power", "power", "participant"),
@@ -60,23 +60,14 @@ def zip_bytes(members):
 class Samples(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.portal = p = Portal(config=f"anonymous_read = true\nkey_rate_per_second = 0\n"
-                                       f"samples_max_size = {MAX_SIZE}\nmax_body_bytes = {BODY_MAX}\n")
-        for viewer, (org, sector, membership) in ORGS.items():
-            p.create_org(org, sector, membership)
-            p.create_user(org, email(viewer), "analyst")
-        keys = {v: p.create_key(email(v)) for v in ORGS}
-        p.start()
-        cls.clients = {v: p.client(keys.get(v)) for v in VIEWERS}
+        cls.portal, keys = portal_with_analysts(
+            ORGS, email, f"anonymous_read = true\nkey_rate_per_second = 0\n"
+            f"samples_max_size = {MAX_SIZE}\nmax_body_bytes = {BODY_MAX}\n")
+        cls.clients = {v: cls.portal.client(keys.get(v)) for v in VIEWERS}
 
     @classmethod
     def tearDownClass(cls):
-        for c in cls.clients.values():
-            c.close()
-        try:
-            cls.portal.stop_checked()
-        finally:
-            cls.portal.cleanup()
+        close_portal(cls.portal, cls.clients.values())
 
     def upload(self, viewer, data, name="sample.bin", level="AMBER", expect=201, **params):
         query = urllib.parse.urlencode(dict(name=name, level=level, **params))
