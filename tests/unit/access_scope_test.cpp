@@ -8,6 +8,7 @@
 #include "access/audit_log.hpp"
 #include "access/gate.hpp"
 #include "access/policy.hpp"
+#include "scope_fixture.hpp"
 #include "store/store.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
@@ -27,14 +28,7 @@ class AccessScope : public ::testing::Test {
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store.value());
     Status st = store_->Write([&](store::WriteTxn& txn) -> Status {
-      for (Membership m : model::kAllMemberships) {
-        model::Organisation org;
-        org.name = std::string(model::MembershipName(m));
-        org.sector = "none";
-        org.membership = m;
-        org.created = NowUtc();
-        orgs_.push_back({txn.InsertOrganisation(org), m});
-      }
+      orgs_ = InsertOrgPerMembership(txn);
       // Every provider membership × level × status, each with one indicator
       // per own level (none, or each level).
       for (auto [provider, m] : orgs_) {
@@ -75,22 +69,11 @@ class AccessScope : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  std::vector<Viewer> Viewers() const {
-    std::vector<Viewer> out = {Viewer::Anonymous("127.0.0.1"), Viewer::System()};
-    for (auto [id, m] : orgs_) {
-      Viewer v;
-      v.kind = Viewer::Kind::kUser;
-      v.org_id = id;
-      v.user_id = id * 10;
-      v.membership = m;
-      out.push_back(v);
-    }
-    return out;
-  }
+  std::vector<Viewer> Viewers() const { return ViewersOf(orgs_); }
 
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
-  std::vector<std::pair<int64_t, Membership>> orgs_;
+  OrgMemberships orgs_;
   std::vector<model::Event> events_;
   std::vector<std::pair<model::Event, model::Indicator>> indicators_;
 };

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "access/policy.hpp"
+#include "scope_fixture.hpp"
 #include "store/store.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
@@ -19,7 +20,6 @@ namespace ts::access {
 namespace {
 
 using model::Level;
-using model::Membership;
 
 class SampleScope : public ::testing::Test {
  protected:
@@ -29,14 +29,7 @@ class SampleScope : public ::testing::Test {
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store.value());
     Status st = store_->Write([&](store::WriteTxn& txn) -> Status {
-      for (Membership m : model::kAllMemberships) {
-        model::Organisation org;
-        org.name = std::string(model::MembershipName(m));
-        org.sector = "none";
-        org.membership = m;
-        org.created = NowUtc();
-        orgs_.push_back({txn.InsertOrganisation(org), m});
-      }
+      orgs_ = InsertOrgPerMembership(txn);
       for (auto [provider, m] : orgs_) {
         for (Level level : model::kAllLevels) {
           model::SampleContent c;
@@ -77,22 +70,11 @@ class SampleScope : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  std::vector<Viewer> Viewers() const {
-    std::vector<Viewer> out = {Viewer::Anonymous("127.0.0.1"), Viewer::System()};
-    for (auto [id, m] : orgs_) {
-      Viewer v;
-      v.kind = Viewer::Kind::kUser;
-      v.org_id = id;
-      v.user_id = id * 10;
-      v.membership = m;
-      out.push_back(v);
-    }
-    return out;
-  }
+  std::vector<Viewer> Viewers() const { return ViewersOf(orgs_); }
 
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
-  std::vector<std::pair<int64_t, Membership>> orgs_;
+  OrgMemberships orgs_;
   std::vector<model::SampleSubmission> submissions_;
   std::vector<model::YaraRule> rules_;
 };
