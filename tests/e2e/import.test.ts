@@ -9,12 +9,11 @@
 // Run: make test (ctest e2e.import), or from web/:
 //   TS_BINARY=../build/dev/src/threatshare node --import tsx --test ../tests/e2e/import.test.ts
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { Portal, UserPage, launchBrowser, login, missingPrerequisite, seeText } from './portal.ts';
+import { AnalystBench, Portal, UserPage, login, missingPrerequisite, seeText } from './portal.ts';
 
 const skip = missingPrerequisite();
 const T = '2024-01-01T00:00:00.000Z';
@@ -29,6 +28,7 @@ function bundle(objects: Record<string, unknown>[]): string {
   return JSON.stringify({ type: 'bundle', id: 'bundle--e2e00000-0000-4000-8000-000000000000', objects });
 }
 
+let bench: AnalystBench | undefined;
 let portal: Portal;
 let browser: Browser;
 let analyst: UserPage;
@@ -36,25 +36,12 @@ let scratch = '';
 
 before(async () => {
   if (skip) return;
-  portal = new Portal();
-  portal.publishRules('# 運用規程\n\n1. 提供された情報は、指定された共有範囲の中でのみ取り扱う。\n');
-  portal.createOrg('東日本電力', 'power', 'participant');
-  portal.createUser('東日本電力', 'soc@power.example', 'analyst', true);
-  await portal.start();
-  browser = await launchBrowser();
-  scratch = mkdtempSync(join(tmpdir(), 'import-e2e-'));
+  bench = await AnalystBench.start('東日本電力', 'power', 'soc@power.example');
+  ({ portal, browser, scratch } = bench);
 });
 
 after(async () => {
-  if (skip) return;
-  await analyst?.close().catch(() => {});
-  await browser?.close();
-  rmSync(scratch, { recursive: true, force: true });
-  try {
-    await portal.stop();
-  } finally {
-    portal.cleanup();
-  }
+  await bench?.stop(analyst);
 });
 
 test('an analyst imports a STIX bundle, opens the event and exports it', { skip }, async () => {

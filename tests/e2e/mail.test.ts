@@ -8,17 +8,17 @@
 // Run: make test (ctest e2e.mail), or from web/:
 //   TS_BINARY=../build/dev/src/threatshare node --import tsx --test ../tests/e2e/mail.test.ts
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { Portal, REPO, UserPage, launchBrowser, login, missingPrerequisite, seeText } from './portal.ts';
+import { AnalystBench, Portal, REPO, UserPage, login, missingPrerequisite, seeText } from './portal.ts';
 
 const skip = missingPrerequisite();
 const MAIL = join(REPO, 'tests/cases/mail');
 const SUBJECT = '【厚生労働省】医療費通知に関する資料の送付';
 
+let bench: AnalystBench | undefined;
 let portal: Portal;
 let browser: Browser;
 let analyst: UserPage;
@@ -26,25 +26,12 @@ let scratch = '';
 
 before(async () => {
   if (skip) return;
-  portal = new Portal();
-  portal.publishRules('# 運用規程\n\n1. 提供された情報は、指定された共有範囲の中でのみ取り扱う。\n');
-  portal.createOrg('年金サービス', 'government', 'participant');
-  portal.createUser('年金サービス', 'csirt@pension.example', 'analyst', true);
-  await portal.start();
-  browser = await launchBrowser();
-  scratch = mkdtempSync(join(tmpdir(), 'mail-e2e-'));
+  bench = await AnalystBench.start('年金サービス', 'government', 'csirt@pension.example');
+  ({ portal, browser, scratch } = bench);
 });
 
 after(async () => {
-  if (skip) return;
-  await analyst?.close().catch(() => {});
-  await browser?.close();
-  rmSync(scratch, { recursive: true, force: true });
-  try {
-    await portal.stop();
-  } finally {
-    portal.cleanup();
-  }
+  await bench?.stop(analyst);
 });
 
 test('an analyst uploads an .eml and sees findings, headers, route and attachments', { skip }, async () => {

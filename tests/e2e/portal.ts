@@ -221,3 +221,39 @@ export class UserPage {
     return this.context.close();
   }
 }
+
+/** The setup of tests with one analyst: a started portal with operating rules
+ *  and the analyst's organisation, a browser, and a scratch directory. */
+export class AnalystBench {
+  private constructor(
+    readonly portal: Portal,
+    readonly browser: Browser,
+    readonly scratch: string,
+  ) {}
+
+  static async start(org: string, sector: string, email: string): Promise<AnalystBench> {
+    const portal = new Portal();
+    portal.publishRules('# 運用規程\n\n1. 提供された情報は、指定された共有範囲の中でのみ取り扱う。\n');
+    portal.createOrg(org, sector, 'participant');
+    portal.createUser(org, email, 'analyst', true);
+    await portal.start();
+    try {
+      return new AnalystBench(portal, await launchBrowser(), mkdtempSync(join(tmpdir(), 'e2e-')));
+    } catch (e) {
+      await portal.stop().finally(() => portal.cleanup());
+      throw e;
+    }
+  }
+
+  /** Closes the pages and the browser, stops the portal and removes its data and the scratch directory. */
+  async stop(...pages: (UserPage | undefined)[]): Promise<void> {
+    for (const p of pages) await p?.close().catch(() => {});
+    await this.browser.close();
+    rmSync(this.scratch, { recursive: true, force: true });
+    try {
+      await this.portal.stop();
+    } finally {
+      this.portal.cleanup();
+    }
+  }
+}
