@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/category.hpp"
+#include "model/indicator_origin.hpp"
 #include "model/indicator_type.hpp"
 #include "model/level.hpp"
 
@@ -48,6 +49,7 @@ struct Indicator {
   std::string last_seen;
   int confidence = -1;  // 0..100, -1 unknown
   std::string comment;
+  std::optional<IndicatorOrigin> origin;  // set by imports only
   std::string created;
   std::string modified;
   // Filled by reads: the level of the indicator's event.

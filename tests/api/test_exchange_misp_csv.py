@@ -4,8 +4,9 @@ the CLI.
 POST /api/v1/extract needs a login, stores nothing and answers findings with
 their kind, type and place; MISP and CSV imports run as jobs like STIX, an
 ambiguous MISP level stops the import unless best effort was asked for, MISP
-objects and their references survive import and export (an attribute above
-the viewer's scope leaves its object), the
+objects and their references (to objects and to top-level attributes)
+survive import and export (an attribute above the viewer's scope leaves its
+object, a reference to it goes), indicators show their MISP origin, the
 CSV column map comes from ?map= and --csv-map, and exports in both formats
 hold nothing above the viewer's scope; a text import creates one event whose
 CVE and ATT&CK ids are tags."""
@@ -166,15 +167,19 @@ class MispCsvText(unittest.TestCase):
                                         for r in refs]}
         file_uuid, net_uuid = "b1000000-0000-4000-8000-000000000001", \
             "b1000000-0000-4000-8000-000000000002"
+        url_uuid, hidden_uuid = attribute(20, "url", "x")["uuid"], attribute(25, "url", "x")["uuid"]
         event = json.loads(misp_event("5f0c2a1e-8b6d-4c3a-9e7f-000000000010", "Objects", "3",
                                       ("tlp:green",),
-                                      [attribute(20, "url", "http://top.objects.example/")]))
+                                      [attribute(20, "url", "http://top.objects.example/"),
+                                       attribute(25, "domain", "hidden.objects.example",
+                                                 Tag=[{"name": "tlp:red"}])]))
         event["Event"]["Object"] = [
-            obj(1, "file", [("filename", attribute(21, "filename", "drop.exe")),
-                            ("sha256", attribute(22, "sha256", "cd" * 32))], [net_uuid]),
+            obj(1, "file", [("filename", attribute(21, "filename", "drop.exe", comment="dropped")),
+                            ("sha256", attribute(22, "sha256", "cd" * 32))],
+                [net_uuid, url_uuid]),
             obj(2, "domain-ip", [("domain", attribute(23, "domain", "c2.objects.example")),
                                  ("ip", attribute(24, "ip-dst", "198.51.100.99",
-                                                  Tag=[{"name": "tlp:red"}]))]),
+                                                  Tag=[{"name": "tlp:red"}]))], [hidden_uuid]),
         ]
         state = self.run_import(json.dumps(event).encode(), name="objects.json")
         self.assertTrue(state["report"]["stored"], state)
@@ -190,16 +195,47 @@ class MispCsvText(unittest.TestCase):
                                 {r["referenced_uuid"] for r in o.get("ObjectReference", [])})
                     for o in ev.get("Object", [])}
 
+        # Each indicator shows where it came from; its comment is its own.
+        listed = check(self.clients["provider"].get(
+            f"/api/v1/events/{event_id}/indicators?per_page=200"), 200, "indicators")["items"]
+        by_value = {i["value"]: i for i in listed}
+        self.assertEqual(by_value["drop.exe"]["origin"], {
+            "object_uuid": file_uuid, "object_name": "file", "relation": "filename",
+            "attribute_uuid": attribute(21, "filename", "x")["uuid"]})
+        self.assertEqual(by_value["drop.exe"]["comment"], "dropped")
+        self.assertEqual(by_value["http://top.objects.example/"]["origin"], {
+            "object_uuid": None, "object_name": None, "relation": None,
+            "attribute_uuid": url_uuid})
+        # Editing the comment keeps the tie (the origin is read-only data).
+        drop_id = by_value["drop.exe"]["id"]
+        edited = check(self.clients["provider"].patch(f"/api/v1/indicators/{drop_id}",
+                                                      {"comment": "seen on two hosts"}),
+                       200, "edit")
+        self.assertEqual(edited["origin"], by_value["drop.exe"]["origin"])
+
         mine = exported("provider", event_id)
         self.assertEqual(shape(mine), {
-            file_uuid: ({("filename", "drop.exe"), ("sha256", "cd" * 32)}, {net_uuid}),
-            net_uuid: ({("domain", "c2.objects.example"), ("ip", "198.51.100.99")}, set())})
-        self.assertEqual([a["value"] for a in mine["Attribute"]], ["http://top.objects.example/"])
+            file_uuid: ({("filename", "drop.exe"), ("sha256", "cd" * 32)}, {net_uuid, url_uuid}),
+            net_uuid: ({("domain", "c2.objects.example"), ("ip", "198.51.100.99")},
+                       {hidden_uuid})})
+        self.assertEqual({(a["uuid"], a["value"]) for a in mine["Attribute"]},
+                         {(url_uuid, "http://top.objects.example/"),
+                          (hidden_uuid, "hidden.objects.example")})
+        drop = next(a for o in mine["Object"] for a in o["Attribute"] if a["value"] == "drop.exe")
+        self.assertEqual(drop["comment"], "seen on two hosts")
 
-        # The observer sees the GREEN event but not the RED address.
+        # The observer sees the GREEN event but not the RED address, nor the
+        # RED top-level domain, nor the reference to it.
         theirs = exported("observer", event_id)
-        self.assertEqual(shape(theirs)[net_uuid], ({("domain", "c2.objects.example")}, set()))
-        self.assertNotIn("198.51.100.99", json.dumps(theirs))
+        self.assertEqual(shape(theirs), {
+            file_uuid: ({("filename", "drop.exe"), ("sha256", "cd" * 32)}, {net_uuid, url_uuid}),
+            net_uuid: ({("domain", "c2.objects.example")}, set())})
+        for hidden in ("198.51.100.99", "hidden.objects.example", hidden_uuid,
+                       attribute(24, "ip-dst", "x")["uuid"]):
+            self.assertNotIn(hidden, json.dumps(theirs))
+        seen = check(self.clients["observer"].get(
+            f"/api/v1/events/{event_id}/indicators?per_page=200"), 200, "observer")["items"]
+        self.assertNotIn(hidden_uuid, json.dumps(seen))
 
         mine["uuid"] = "5f0c2a1e-8b6d-4c3a-9e7f-000000000011"
         state = self.run_import(json.dumps({"Event": mine}).encode(), name="again.json")
@@ -263,6 +299,10 @@ class MispCsvText(unittest.TestCase):
         self.assertEqual(self.indicators(event_id), {
             ("email-addr", "keiri@invoice-cloud.example"),
             ("url", "https://dl.invoice-cloud.example/a.zip")})
+        # Not read from a MISP attribute: no origin.
+        items = check(self.clients["observer"].get(f"/api/v1/events/{event_id}/indicators"),
+                      200, "text indicators")["items"]
+        self.assertTrue(items and all("origin" not in i for i in items), items)
 
         out = p.cli("export", "--data", p.data, "--user", email("observer"), "--format", "misp",
                     "--event", event_id).stdout

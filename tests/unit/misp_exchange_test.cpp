@@ -1,7 +1,9 @@
 // MISP event JSON: import of our fixtures (tests/cases/misp/), the level
 // mapping and its reported ambiguities, the public PyMISP fixtures
-// (/work/shared/data/misp-event-json, skipped when absent), and the round
-// trip MISP → import → export MISP → import.
+// (/work/shared/data/misp-event-json, skipped when absent), the round trip
+// MISP → import → export MISP → import, and MISP Objects: each indicator's
+// origin, object→object and object→attribute references, and what a
+// narrower viewer's export leaves out.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,7 +18,7 @@
 #include "exchange/misp/misp_export.hpp"
 #include "exchange/misp/misp_import.hpp"
 #include "exchange/misp/misp_levels.hpp"
-#include "exchange/misp/misp_object_mark.hpp"
+#include "ingest/ascii.hpp"
 #include "ingest/normalize.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +31,7 @@ using ts::exchange::ParseOptions;
 using ts::exchange::misp::ParseMisp;
 using ts::exchange::misp::ReadLevel;
 using ts::exchange::misp::Sharing;
+using ts::model::IndicatorOrigin;
 using ts::model::Level;
 
 const fs::path kCases = TS_CASES_DIR "/misp";
@@ -133,9 +136,12 @@ TEST(MispImport, ReadsEventAttributesObjectsGalaxiesAndSightings) {
       EXPECT_EQ(d.first_seen, "2024-03-30T00:00:00.000000Z");
     }
     if (d.value == "svhost.exe") {
-      EXPECT_EQ(d.comment,
-                "MISP object file/filename "
-                "b2000000-0000-4000-8000-000000000001/b2000000-0000-4000-8000-00000000000a");
+      EXPECT_EQ(d.comment, "");  // the tie to its object is data, not text
+      EXPECT_EQ(d.origin, (IndicatorOrigin{"b2000000-0000-4000-8000-000000000001", "file",
+                                           "filename", "b2000000-0000-4000-8000-00000000000a"}));
+    }
+    if (d.value == "198.51.100.23") {
+      EXPECT_EQ(d.origin, (IndicatorOrigin{"", "", "", "a1000000-0000-4000-8000-000000000001"}));
     }
   }
   // The object is kept, with its reference, instead of being described.
@@ -213,6 +219,7 @@ ts::exchange::ExportEvent Stored(const ts::exchange::EventDraft& draft, Level de
     i.level = d.level;
     i.event_level = ee.event.level;
     i.comment = d.comment;
+    i.origin = d.origin;
     i.first_seen = d.first_seen;
     i.last_seen = d.last_seen;
     ee.indicators.push_back(std::move(i));
@@ -229,6 +236,17 @@ TEST(MispRoundTrip, KeepsAttributesTagsAndLevels) {
   auto written = ts::exchange::Write(ts::exchange::Format::kMisp, set);
   ASSERT_TRUE(written.ok());
   EXPECT_EQ(ts::exchange::DetectFormat("x.json", *written), ts::exchange::Format::kMisp);
+  // The object's reference to a top-level attribute holds: that attribute
+  // is written under its MISP uuid.
+  const nlohmann::json ev = nlohmann::json::parse(*written)["response"][0]["Event"];
+  ASSERT_EQ(ev["Object"].size(), 1u);
+  ASSERT_EQ(ev["Object"][0]["ObjectReference"].size(), 1u);
+  const std::string target = "a1000000-0000-4000-8000-000000000001";
+  EXPECT_EQ(ev["Object"][0]["ObjectReference"][0]["referenced_uuid"], target);
+  const auto& top = ev["Attribute"];
+  EXPECT_TRUE(std::any_of(top.begin(), top.end(), [&](const auto& a) {
+    return a["uuid"] == target && a["value"] == "198.51.100.23";
+  })) << top.dump(2);
   const ImportBatch again = ParseMisp(*written, {});
   for (const auto& p : again.problems) ADD_FAILURE() << ts::exchange::DescribeProblem(p);
   ASSERT_EQ(again.events.size(), 1u);
@@ -244,6 +262,7 @@ TEST(MispRoundTrip, KeepsAttributesTagsAndLevels) {
     }
     if (d.value == "198.51.100.23") {
       EXPECT_EQ(d.first_seen, "2024-04-01T00:00:00.000000Z");
+      EXPECT_EQ(d.origin, (IndicatorOrigin{"", "", "", target}));
     }
   }
 }
@@ -303,7 +322,10 @@ ts::exchange::ExportEvent StoredObjectsEvent() {
   return Stored(b.events.at(0), Level::kAmber);
 }
 
-TEST(MispObjects, ImportKeepsEachObjectAndTiesItsIndicators) {
+const std::string kTopUrl = "e5000000-0000-4000-8000-0000000000a1";
+const std::string kTopRedDomain = "e5000000-0000-4000-8000-0000000000a2";
+
+TEST(MispObjects, ImportKeepsEachObjectAndRecordsEachIndicatorsOrigin) {
   const ImportBatch b = ParseFile(kCases / "objects.json");
   ASSERT_EQ(b.events.size(), 1u);
   const auto& e = b.events[0];
@@ -316,26 +338,27 @@ TEST(MispObjects, ImportKeepsEachObjectAndTiesItsIndicators) {
   }
   EXPECT_EQ(e.objects[0].id, kFileObject);
   EXPECT_EQ(e.objects[1].id, kDomainIpObject);
-  std::map<std::string, std::string> object_of;  // value → object uuid
+  std::map<std::string, IndicatorOrigin> origin_of;  // value → origin
   for (const auto& d : e.indicators) {
-    auto marked = ts::exchange::misp::ParseMark(d.comment);
-    if (marked) object_of[d.value] = marked->first.object_uuid;
+    ASSERT_TRUE(d.origin) << d.value;
+    origin_of[d.value] = *d.origin;
     if (d.value == "invoice.pdf.exe") {
-      ASSERT_TRUE(marked);
-      EXPECT_EQ(marked->first.relation, "filename");
-      EXPECT_EQ(marked->first.attribute_uuid, "e5000000-0000-4000-8000-000000000011");
-      EXPECT_EQ(marked->second, "as attached");
+      EXPECT_EQ(d.comment, "as attached");
     }
     if (d.value == "203.0.113.77") {
       EXPECT_EQ(d.level, Level::kRed);
     }
   }
-  EXPECT_EQ(object_of,
-            (std::map<std::string, std::string>{
-                {"invoice.pdf.exe", kFileObject},
-                {"2C26B46B68FFC68FF99B453C1D30413413422D706483BFA0F98A5E886266E7AE", kFileObject},
-                {"c2.loader.example", kDomainIpObject},
-                {"203.0.113.77", kDomainIpObject}}));
+  const std::string a = "e5000000-0000-4000-8000-0000000000";
+  EXPECT_EQ(origin_of,
+            (std::map<std::string, IndicatorOrigin>{
+                {"http://dl.loader.example/get.php", {"", "", "", kTopUrl}},
+                {"staging.loader.example", {"", "", "", kTopRedDomain}},
+                {"invoice.pdf.exe", {kFileObject, "file", "filename", a + "11"}},
+                {"2C26B46B68FFC68FF99B453C1D30413413422D706483BFA0F98A5E886266E7AE",
+                 {kFileObject, "file", "sha256", a + "12"}},
+                {"c2.loader.example", {kDomainIpObject, "domain-ip", "domain", a + "21"}},
+                {"203.0.113.77", {kDomainIpObject, "domain-ip", "ip", a + "22"}}}));
 }
 
 TEST(MispObjects, ExportWritesObjectsWithAttributesAndReferences) {
@@ -353,41 +376,65 @@ TEST(MispObjects, ExportWritesObjectsWithAttributesAndReferences) {
                 {"sha256", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}}));
   EXPECT_EQ(Relations(*domain_ip), (std::map<std::string, std::string>{
                                        {"domain", "c2.loader.example"}, {"ip", "203.0.113.77"}}));
-  EXPECT_EQ(ReferencedUuids(*file), std::set<std::string>{kDomainIpObject});
-  // A reference to an attribute inside another object survives too.
+  // References to another object, to a top-level attribute and to an
+  // attribute inside another object all survive.
+  EXPECT_EQ(ReferencedUuids(*file), (std::set<std::string>{kDomainIpObject, kTopUrl}));
   EXPECT_EQ(ReferencedUuids(*domain_ip),
-            std::set<std::string>{"e5000000-0000-4000-8000-000000000012"});
+            (std::set<std::string>{"e5000000-0000-4000-8000-000000000012", kTopRedDomain}));
   for (const auto& a : (*file)["Attribute"])
     if (a["object_relation"] == "filename") {
       EXPECT_EQ(a["uuid"], "e5000000-0000-4000-8000-000000000011");
       EXPECT_EQ(a["comment"], "as attached");
     }
-  // Object attributes are not repeated at the top level.
-  ASSERT_EQ(ev["Attribute"].size(), 1u);
-  EXPECT_EQ(ev["Attribute"][0]["value"], "http://dl.loader.example/get.php");
+  // Object attributes are not repeated at the top level; top-level ones keep
+  // their MISP uuids, which the references name.
+  std::map<std::string, std::string> top;  // uuid → value
+  for (const auto& a : ev["Attribute"]) {
+    EXPECT_FALSE(a.contains("object_relation"));
+    top[a["uuid"].get<std::string>()] = a["value"].get<std::string>();
+  }
+  EXPECT_EQ(top, (std::map<std::string, std::string>{{kTopUrl, "http://dl.loader.example/get.php"},
+                                                     {kTopRedDomain, "staging.loader.example"}}));
 }
 
 TEST(MispObjects, HiddenAttributesLeaveTheirObjectAndReferences) {
-  // What the gate hands over for a viewer below RED: no 203.0.113.77.
+  // What the gate hands over for a viewer below RED: no 203.0.113.77 and
+  // no staging.loader.example.
   ts::exchange::ExportEvent ee = StoredObjectsEvent();
   std::erase_if(ee.indicators, [](const auto& i) { return i.level == Level::kRed; });
+  ASSERT_EQ(ee.indicators.size(), 4u);
   ts::exchange::ExportSet set;
   set.events.push_back(ee);
   Json ev = Written(set);
   ASSERT_TRUE(ObjectIn(ev, kDomainIpObject));
   EXPECT_EQ(Relations(*ObjectIn(ev, kDomainIpObject)),
             (std::map<std::string, std::string>{{"domain", "c2.loader.example"}}));
-  EXPECT_EQ(ev.dump().find("203.0.113.77"), std::string::npos);
+  // The reference to the hidden top-level attribute goes with it.
+  EXPECT_EQ(ReferencedUuids(*ObjectIn(ev, kDomainIpObject)),
+            std::set<std::string>{"e5000000-0000-4000-8000-000000000012"});
+  for (const char* hidden :
+       {"203.0.113.77", "staging.loader.example", "e5000000-0000-4000-8000-0000000000a2",
+        "e5000000-0000-4000-8000-000000000022"})
+    EXPECT_EQ(ev.dump().find(hidden), std::string::npos) << hidden;
 
   // Nothing of the domain-ip object visible: it goes, and so does the
-  // file object's reference to it.
+  // file object's reference to it; its reference to the visible top-level
+  // attribute stays.
   std::erase_if(set.events[0].indicators,
                 [](const auto& i) { return i.value == "c2.loader.example"; });
   ev = Written(set);
   EXPECT_FALSE(ObjectIn(ev, kDomainIpObject));
   EXPECT_EQ(ev.dump().find(kDomainIpObject), std::string::npos);
   ASSERT_TRUE(ObjectIn(ev, kFileObject));
+  EXPECT_EQ(ReferencedUuids(*ObjectIn(ev, kFileObject)), std::set<std::string>{kTopUrl});
+
+  // The top-level URL hidden as well: no reference left at all.
+  std::erase_if(set.events[0].indicators,
+                [](const auto& i) { return i.value.starts_with("http"); });
+  ev = Written(set);
+  ASSERT_TRUE(ObjectIn(ev, kFileObject));
   EXPECT_TRUE(ReferencedUuids(*ObjectIn(ev, kFileObject)).empty());
+  EXPECT_EQ(ev.dump().find(kTopUrl), std::string::npos);
 }
 
 TEST(MispObjects, ReimportOfTheExportGivesTheSameObjects) {
@@ -399,16 +446,40 @@ TEST(MispObjects, ReimportOfTheExportGivesTheSameObjects) {
   ASSERT_EQ(again.events.size(), 1u);
   const auto& e = again.events[0];
   EXPECT_EQ(Indicators(e), Indicators(first.events[0]));
+  // Objects with their attribute stubs and all their references.
   ASSERT_EQ(e.objects.size(), first.events[0].objects.size());
   for (std::size_t k = 0; k < e.objects.size(); ++k) {
     EXPECT_EQ(e.objects[k].id, first.events[0].objects[k].id);
     EXPECT_EQ(Json::parse(e.objects[k].json), Json::parse(first.events[0].objects[k].json));
   }
-  std::map<std::string, std::string> comments, again_comments;
-  for (const auto& d : first.events[0].indicators) comments[d.value] = d.comment;
-  for (const auto& d : e.indicators) again_comments[d.value] = d.comment;
-  EXPECT_EQ(again_comments["invoice.pdf.exe"], comments["invoice.pdf.exe"]);
-  EXPECT_EQ(again_comments["c2.loader.example"], comments["c2.loader.example"]);
+  // Every indicator in the same place with the same comment.
+  auto places = [](const ts::exchange::EventDraft& d) {
+    std::map<std::string, std::pair<IndicatorOrigin, std::string>> out;
+    for (const auto& i : d.indicators)
+      out[ts::ingest::AsciiLowered(i.value)] = {i.origin.value_or(IndicatorOrigin{}), i.comment};
+    return out;
+  };
+  EXPECT_EQ(places(e), places(first.events[0]));
+}
+
+TEST(MispObjects, EditedCommentsDoNotUntieAnIndicator) {
+  ts::exchange::ExportEvent ee = StoredObjectsEvent();
+  for (auto& i : ee.indicators) i.comment = "MISP object x/y z: reviewed by the desk";
+  ts::exchange::ExportSet set;
+  set.events.push_back(ee);
+  const Json ev = Written(set);
+  ASSERT_TRUE(ObjectIn(ev, kFileObject));
+  EXPECT_EQ(Relations(*ObjectIn(ev, kFileObject)).size(), 2u);
+  for (const auto& a : (*ObjectIn(ev, kFileObject))["Attribute"])
+    EXPECT_EQ(a["comment"], "MISP object x/y z: reviewed by the desk");
+  // Without its kept object an indicator is a top-level attribute that
+  // keeps its uuid.
+  std::erase_if(set.events[0].objects, [](const auto& o) { return o.id == kFileObject; });
+  const Json without = Written(set);
+  EXPECT_FALSE(ObjectIn(without, kFileObject));
+  std::set<std::string> top;
+  for (const auto& a : without["Attribute"]) top.insert(a["uuid"].get<std::string>());
+  EXPECT_TRUE(top.count("e5000000-0000-4000-8000-000000000011")) << without.dump(2);
 }
 
 TEST(MispObjects, EachWriterKeepsToItsOwnSourceObjects) {
@@ -428,7 +499,6 @@ TEST(MispObjects, EachWriterKeepsToItsOwnSourceObjects) {
   auto stix = ts::exchange::Write(ts::exchange::Format::kStix, set);
   ASSERT_TRUE(stix.ok());
   EXPECT_NE(stix->find(stix_id), std::string::npos);
-  // (Indicator descriptions may still name the object they came from.)
   const Json bundle = Json::parse(*stix);
   for (const auto& o : bundle["objects"]) {
     EXPECT_FALSE(o.contains("meta-category")) << o.dump();
@@ -458,21 +528,6 @@ TEST(MispObjects, PublicFixtureObjectsSurviveTheRoundTrip) {
   ASSERT_EQ(again.events[0].objects.size(), 2u);
   EXPECT_EQ(again.events[0].objects[0].id, "a");
   EXPECT_EQ(again.events[0].objects[1].id, "b");
-}
-
-TEST(MispObjects, MarkSurvivesOddNamesAndKeepsTheComment) {
-  using ts::exchange::misp::FormatMark;
-  using ts::exchange::misp::ParseMark;
-  const std::string mark = FormatMark({"my object", "first seen", "obj-1", "attr.2"});
-  auto parsed = ParseMark(mark + ": note: with colon; tags: x");
-  ASSERT_TRUE(parsed);
-  EXPECT_EQ(parsed->first.name, "my_object");
-  EXPECT_EQ(parsed->first.relation, "first_seen");
-  EXPECT_EQ(parsed->first.object_uuid, "obj-1");
-  EXPECT_EQ(parsed->first.attribute_uuid, "attr.2");
-  EXPECT_EQ(parsed->second, "note: with colon; tags: x");
-  EXPECT_FALSE(ParseMark("MISP object file/filename"));  // no object id
-  EXPECT_FALSE(ParseMark("a comment of a user"));
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 
 #include "exchange/misp/misp_levels.hpp"
-#include "exchange/misp/misp_object_mark.hpp"
 #include "exchange/misp/misp_types.hpp"
 #include "util/time.hpp"
 
@@ -49,12 +48,28 @@ Json AttributeJson(const model::Indicator& i) {
   return a;
 }
 
-// The event's MISP Objects rebuilt from the kept ones (latest version of
-// each) and the indicators whose mark names them; `linked` receives the ids
-// of those indicators, which are then not written as top-level attributes.
-// An object none of whose indicators the viewer sees is left out, and so is
-// every reference to something not written.
-Json ObjectsJson(const ExportEvent& ee, std::set<std::string>& linked) {
+// Keeps the references whose referenced uuid was written; the others
+// point at something the viewer may not see, or at nothing exported.
+void KeepWrittenReferences(Json& object, const std::set<std::string>& written) {
+  const auto it = object.find("ObjectReference");
+  if (it == object.end() || !it->is_array()) return;
+  Json kept = Json::array();
+  for (auto& ref : *it)
+    if (ref.is_object() && ref.contains("referenced_uuid") && ref["referenced_uuid"].is_string() &&
+        written.count(ref["referenced_uuid"].get<std::string>()))
+      kept.push_back(std::move(ref));
+  *it = std::move(kept);
+}
+
+// The event's attributes and MISP Objects. Each indicator is written under
+// the uuid of the attribute it was read from (its origin), so that object
+// references to it still hold, unless an earlier indicator took that uuid
+// (filename|sha256 gives two), then under its own id. An indicator whose
+// origin names a kept object (latest version of each) goes into that
+// object's Attribute list, the others to the top level. An object none of
+// whose indicators the viewer sees is left out, and so is every reference
+// to something not written.
+void AttributesAndObjects(const ExportEvent& ee, Json& ev) {
   std::vector<std::string> order;
   std::map<std::string, const SourceObject*> latest;
   for (const auto& o : ee.objects) {
@@ -62,24 +77,23 @@ Json ObjectsJson(const ExportEvent& ee, std::set<std::string>& linked) {
     if (!latest.count(o.id)) order.push_back(o.id);
     latest[o.id] = &o;
   }
+  static const model::IndicatorOrigin kNoOrigin;
+  Json top = Json::array();
   std::map<std::string, Json> attributes;  // object uuid → Attribute list
   std::set<std::string> written;           // uuids written anywhere
   for (const auto& i : ee.indicators) {
-    auto marked = ParseMark(i.comment);
-    if (!marked || !latest.count(marked->first.object_uuid)) {
-      written.insert(i.id);
-      continue;
-    }
-    auto& [mark, comment] = *marked;
     Json a = AttributeJson(i);
-    if (!mark.attribute_uuid.empty() && written.insert(mark.attribute_uuid).second)
-      a["uuid"] = mark.attribute_uuid;
+    const model::IndicatorOrigin& origin = i.origin ? *i.origin : kNoOrigin;
+    if (!origin.attribute_uuid.empty() && written.insert(origin.attribute_uuid).second)
+      a["uuid"] = origin.attribute_uuid;
     else
       written.insert(i.id);
-    a["comment"] = comment;
-    a["object_relation"] = mark.relation;
-    attributes[mark.object_uuid].push_back(std::move(a));
-    linked.insert(i.id);
+    if (latest.count(origin.object_uuid)) {
+      a["object_relation"] = origin.relation;
+      attributes[origin.object_uuid].push_back(std::move(a));
+    } else {
+      top.push_back(std::move(a));
+    }
   }
   std::vector<Json> objects;
   for (const auto& id : order) {
@@ -90,20 +104,9 @@ Json ObjectsJson(const ExportEvent& ee, std::set<std::string>& linked) {
     written.insert(id);
     objects.push_back(std::move(object));
   }
-  Json out = Json::array();
-  for (auto& object : objects) {
-    if (auto it = object.find("ObjectReference"); it != object.end() && it->is_array()) {
-      Json kept = Json::array();
-      for (auto& ref : *it)
-        if (ref.is_object() && ref.contains("referenced_uuid") &&
-            ref["referenced_uuid"].is_string() &&
-            written.count(ref["referenced_uuid"].get<std::string>()))
-          kept.push_back(std::move(ref));
-      *it = std::move(kept);
-    }
-    out.push_back(std::move(object));
-  }
-  return out;
+  for (auto& object : objects) KeepWrittenReferences(object, written);
+  ev["Attribute"] = std::move(top);
+  if (!objects.empty()) ev["Object"] = std::move(objects);
 }
 
 Json EventJson(const ExportEvent& ee) {
@@ -122,13 +125,7 @@ Json EventJson(const ExportEvent& ee) {
   Json tags = Tags(e.level);
   for (const auto& tag : e.tags) tags.push_back({{"name", tag}});
   ev["Tag"] = tags;
-  std::set<std::string> linked;
-  Json objects = ObjectsJson(ee, linked);
-  Json attributes = Json::array();
-  for (const auto& i : ee.indicators)
-    if (!linked.count(i.id)) attributes.push_back(AttributeJson(i));
-  ev["Attribute"] = attributes;
-  if (!objects.empty()) ev["Object"] = std::move(objects);
+  AttributesAndObjects(ee, ev);
   return ev;
 }
 

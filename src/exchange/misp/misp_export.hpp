@@ -4,9 +4,11 @@
 // level is its distribution plus the TLP 2.0 tag plus our own
 // threatshare:level tag, so that the exact level survives a round trip; an
 // indicator narrower than its event carries its own distribution and tags.
-// MISP Objects kept on import come back as Objects whose attributes are the
-// indicators still tied to them (misp_object_mark.hpp); those indicators are
-// not repeated as top-level attributes.
+// Indicators read from MISP keep their attribute uuid (their origin,
+// model/indicator_origin.hpp); MISP Objects kept on import come back as
+// Objects whose attributes are the visible indicators whose origin names
+// them (not repeated at the top level), with the ObjectReferences whose
+// target, an object or an attribute, is written too.
 #pragma once
 
 #include <string>

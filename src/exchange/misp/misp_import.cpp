@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "exchange/misp/misp_levels.hpp"
-#include "exchange/misp/misp_object_mark.hpp"
 #include "exchange/misp/misp_types.hpp"
 #include "ingest/ascii.hpp"
 #include "util/time.hpp"
@@ -26,6 +25,15 @@ std::string Str(const json& obj, const char* name) {
   if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
   if (it->is_boolean()) return it->get<bool>() ? "1" : "0";
   return {};
+}
+
+// A short identifying field kept in an indicator's origin (uuid, object
+// name, object_relation): MISP's are a few dozen characters; a far longer
+// one is dropped rather than stored with every indicator.
+std::string Token(const json& obj, const char* name) {
+  constexpr std::size_t kMaxToken = 128;
+  std::string token = Str(obj, name);
+  return token.size() <= kMaxToken ? token : std::string();
 }
 
 bool Flag(const json& obj, const char* name) {
@@ -133,16 +141,14 @@ class EventReader {
         continue;
       }
       if (Flag(object, "deleted")) continue;
-      ObjectMark mark{Str(object, "name"), {}, Str(object, "uuid"), {}};
-      if (mark.name.empty()) mark.name = "object";
-      if (!IsMarkId(mark.object_uuid)) mark.object_uuid.clear();
+      model::IndicatorOrigin origin{Token(object, "uuid"), Token(object, "name"), {}, {}};
       const json& inner = Array(object, "Attribute");
       for (std::size_t i = 0; i < inner.size(); ++i)
-        ReadAttribute(inner[i], path + ".Attribute[" + std::to_string(i) + "]", mark, draft);
+        ReadAttribute(inner[i], path + ".Attribute[" + std::to_string(i) + "]", origin, draft);
       ++batch_.objects_read;
-      if (!mark.object_uuid.empty()) {
+      if (!origin.object_uuid.empty()) {
         draft.objects.push_back(
-            {mark.object_uuid, std::string(kMispObjectType), Str(object, "timestamp"),
+            {origin.object_uuid, std::string(kMispObjectType), Str(object, "timestamp"),
              KeptObject(object).dump(-1, ' ', false, json::error_handler_t::replace),
              std::nullopt});
         continue;
@@ -150,8 +156,9 @@ class EventReader {
       // Without a uuid the object cannot be kept: its references stay as text.
       for (const auto& ref : Array(object, "ObjectReference")) {
         if (!ref.is_object()) continue;
-        references.push_back("- " + mark.name + " " + Str(ref, "object_uuid") + " " +
-                             Str(ref, "relationship_type") + " " + Str(ref, "referenced_uuid") +
+        references.push_back("- " + (origin.object_name.empty() ? "object" : origin.object_name) +
+                             " " + Str(ref, "object_uuid") + " " + Str(ref, "relationship_type") +
+                             " " + Str(ref, "referenced_uuid") +
                              (Str(ref, "comment").empty() ? "" : " (" + Str(ref, "comment") + ")"));
       }
     }
@@ -229,8 +236,10 @@ class EventReader {
     return kept;
   }
 
+  // `object` is the origin of the enclosing MISP Object, nullopt at the top
+  // level.
   void ReadAttribute(const json& attr, const std::string& path,
-                     const std::optional<ObjectMark>& object, EventDraft& draft) {
+                     const std::optional<model::IndicatorOrigin>& object, EventDraft& draft) {
     ++batch_.objects_read;
     if (!attr.is_object()) {
       Report(uuid_, path, "an attribute must be a JSON object");
@@ -262,12 +271,9 @@ class EventReader {
     LevelReading level = ReadLevel(sharing, false);
     for (auto& message : level.problems) Report(id, path + ".distribution", message);
     std::string comment = Str(attr, "comment");
-    if (object) {
-      ObjectMark mark = *object;
-      mark.relation = Str(attr, "object_relation");
-      if (IsMarkId(id)) mark.attribute_uuid = id;
-      comment = FormatMark(mark) + (comment.empty() ? "" : ": " + comment);
-    }
+    model::IndicatorOrigin origin = object.value_or(model::IndicatorOrigin{});
+    if (object) origin.relation = Token(attr, "object_relation");
+    origin.attribute_uuid = Token(attr, "uuid");
     std::vector<std::string> other_tags;
     for (const auto& tag : tags) {
       auto event_tag = EventTag(tag);
@@ -290,6 +296,7 @@ class EventReader {
       d.first_seen = first_seen;
       d.last_seen = last_seen;
       d.source_id = id;
+      if (origin != model::IndicatorOrigin{}) d.origin = origin;
       if (level.level && (!event_level_ || !IsWiderOrEqual(*level.level, *event_level_)))
         d.level = level.level;
       draft.indicators.push_back(std::move(d));

@@ -5,9 +5,12 @@
 // (TLP tags become the level, see misp_levels.hpp), ATT&CK galaxy clusters
 // and tags become "attack:T…" tags, vulnerability attributes "cve:…" tags;
 // sightings give an indicator's first and last seen; each object with a
-// uuid is kept as a "misp-object" source object and its indicators carry a
-// mark naming it (misp_object_mark.hpp). Problems name the event or
-// attribute uuid and the property path.
+// uuid is kept as a "misp-object" source object (kMispObjectType). Every
+// indicator records its origin (model/indicator_origin.hpp): the attribute
+// uuid and, inside an object, the object's uuid and name and the attribute's
+// relation, so that export puts it back in place; its comment is the
+// attribute's own. Problems name the event or attribute uuid and the
+// property path.
 #pragma once
 
 #include <string>

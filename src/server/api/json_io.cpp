@@ -162,6 +162,14 @@ json ToJson(const model::Indicator& i) {
             {"comment", i.comment},
             {"created", i.created},
             {"modified", i.modified}};
+  if (i.origin) {
+    // Empty parts are null: a top-level attribute has no object.
+    auto part = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    j["origin"] = {{"object_uuid", part(i.origin->object_uuid)},
+                   {"object_name", part(i.origin->object_name)},
+                   {"relation", part(i.origin->relation)},
+                   {"attribute_uuid", part(i.origin->attribute_uuid)}};
+  }
   return j;
 }
 

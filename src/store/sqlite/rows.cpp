@@ -108,6 +108,8 @@ model::Indicator ReadIndicator(const Stmt& s) {
   i.created = s.Text(9);
   i.modified = s.Text(10);
   i.event_level = static_cast<Level>(s.Int(11));
+  model::IndicatorOrigin origin{s.Text(12), s.Text(13), s.Text(14), s.Text(15)};
+  if (origin != model::IndicatorOrigin{}) i.origin = std::move(origin);
   return i;
 }
 

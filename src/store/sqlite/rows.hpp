@@ -43,7 +43,8 @@ inline constexpr std::string_view kEventColumns =
 
 inline constexpr std::string_view kIndicatorColumns =
     "i.id, e.id, i.type, i.value, i.level, i.first_seen, i.last_seen, i.confidence, i.comment, "
-    "i.created, i.modified, e.level";
+    "i.created, i.modified, e.level, i.origin_object_uuid, i.origin_object_name, "
+    "i.origin_relation, i.origin_attribute_uuid";
 
 inline constexpr std::string_view kConsentColumns =
     "id, kind, event_id, provider_org_id, requester_org_id, requester_user_id, from_level, "
