@@ -2,12 +2,33 @@
 
 #include <limits>
 
+#include "catalog/organisations.hpp"
 #include "util/time.hpp"
 
 namespace ts::catalog {
 namespace {
 
 constexpr int64_t kPage = 500;
+
+Status GatherSightings(access::Gate& gate, const std::string& event_id,
+                       exchange::ExportEvent& out) {
+  auto sighted = gate.SightingsOfEvent(event_id);
+  if (!sighted) return sighted.error();
+  for (auto& [indicator, sightings] : *sighted)
+    for (auto& s : sightings) {
+      // The gate also shows viewers their own organisation's reports; a
+      // file handed on must not name a reporter who chose not to be named.
+      if (!s.share_identity) s.org_id = 0;
+      s.terminals.clear();
+      if (s.org_id != 0 && !out.reporter_names.count(s.org_id)) {
+        auto org = FindOrganisation(gate, std::to_string(s.org_id));
+        if (!org) return org.error();
+        out.reporter_names[s.org_id] = org->name;
+      }
+      out.sightings.push_back(std::move(s));
+    }
+  return {};
+}
 
 Result<exchange::ExportEvent> Gather(access::Gate& gate, model::Event event) {
   exchange::ExportEvent out;
@@ -25,6 +46,7 @@ Result<exchange::ExportEvent> Gather(access::Gate& gate, model::Event event) {
   for (auto& o : *objects)
     out.objects.push_back({std::move(o.object_id), std::move(o.type), std::move(o.modified),
                            std::move(o.json), o.level});
+  TS_TRY(GatherSightings(gate, event.id, out));
   out.event = std::move(event);
   return out;
 }

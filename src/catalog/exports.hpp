@@ -1,7 +1,8 @@
 // Gathering what an export writes (exchange/export_set.hpp): the events the
 // viewer may see, each with the indicators and kept source objects the
-// viewer may see. Every read goes through access::Gate, so an export never
-// holds an item above the viewer's scope, and RED/AMBER reads are audited.
+// viewer may see and the sightings of those indicators. Every read goes
+// through access::Gate, so an export never holds an item above the viewer's
+// scope, and RED/AMBER reads are audited.
 #pragma once
 
 #include <string>

@@ -34,6 +34,7 @@ struct ImportReport {
   int64_t events_created = 0;
   int64_t events_updated = 0;  // an earlier import of the same report
   int64_t indicators_added = 0;
+  int64_t sightings_added = 0;  // the provider's sightings recorded from the input
   int64_t attack_entries = 0;
   std::vector<std::string> event_ids;
   // Why the import stopped, or (best effort) what was left out and why.

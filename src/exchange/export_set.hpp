@@ -4,11 +4,14 @@
 // through access::Gate, so a writer never has to filter anything itself.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "exchange/import_batch.hpp"
 #include "model/event.hpp"
+#include "model/sighting.hpp"
 
 namespace ts::exchange {
 
@@ -20,6 +23,10 @@ struct ExportEvent {
   // references to them from the objects they write (and leave out objects
   // that cannot stand without them), and never write the ids themselves.
   std::vector<std::string> withheld_ids;
+  // Sightings of these indicators. An export travels beyond its viewer, so
+  // org_id is 0 unless the reporter chose to be named (share_identity).
+  std::vector<model::Sighting> sightings;
+  std::map<int64_t, std::string> reporter_names;  // of the org_ids above
 };
 
 struct ExportSet {

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/indicator_origin.hpp"
 #include "model/level.hpp"
 
 namespace ts::exchange {
@@ -41,9 +42,12 @@ struct IndicatorDraft {
   int confidence = -1;  // 0..100, -1 unknown
   std::string comment;
   std::string source_id;  // id of the object it came from, for problems
+  // Its place in the source document (MISP object and attribute), stored
+  // with the indicator so that export can put it back there.
+  std::optional<model::IndicatorOrigin> origin;
 };
 
-// The source-object type of a MISP Object (misp/misp_object_mark.hpp); all
+// The source-object type of a MISP Object (misp/misp_import.hpp); all
 // other source objects are STIX objects.
 inline constexpr std::string_view kMispObjectType = "misp-object";
 
@@ -59,6 +63,19 @@ struct SourceObject {
   std::optional<model::Level> level;
 };
 
+// A sighting in the source of an indicator in the same batch. The storing
+// side records it as the importing organisation's own, anonymous sighting
+// of every indicator drafted from `sighting_of` (IndicatorDraft::source_id),
+// once per source id; one of something else stays a verbatim object only.
+struct SightingDraft {
+  std::string source_id;    // "sighting--<uuid>"
+  std::string sighting_of;  // "indicator--<uuid>"
+  int64_t count = 1;
+  std::string first_seen;  // RFC 3339
+  std::string last_seen;
+  std::optional<model::Level> level;  // its own marking, when it has one
+};
+
 struct EventDraft {
   std::string key;  // identity in the source: report id, MISP uuid, file name
   std::string title;
@@ -69,6 +86,7 @@ struct EventDraft {
   std::vector<std::string> tags;      // e.g. "attack:T1566.001"
   std::vector<IndicatorDraft> indicators;
   std::vector<SourceObject> objects;
+  std::vector<SightingDraft> sightings;
 };
 
 // A MITRE ATT&CK technique (T1566.001) or tactic (TA0001).

@@ -94,6 +94,10 @@ std::vector<std::string> Render(const ImportBatch& b) {
     for (const auto& o : e.objects)
       out.push_back("  object " + o.id + (o.modified.empty() ? "" : " " + o.modified) +
                     (o.level ? " level=" + LevelText(o.level) : ""));
+    for (const auto& s : e.sightings)
+      out.push_back("  sighting " + s.source_id + " of=" + s.sighting_of +
+                    " count=" + std::to_string(s.count) + " first=" + s.first_seen +
+                    " last=" + s.last_seen + (s.level ? " level=" + LevelText(s.level) : ""));
   }
   return out;
 }

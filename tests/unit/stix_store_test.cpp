@@ -15,8 +15,10 @@
 #include "access/audit_log.hpp"
 #include "access/gate.hpp"
 #include "catalog/exports.hpp"
+#include "catalog/follow_up.hpp"
 #include "catalog/imports.hpp"
 #include "exchange/format.hpp"
+#include "exchange/stix/portal_ids.hpp"
 #include "exchange/stix/stix_import.hpp"
 #include "store/store.hpp"
 #include "util/crypto.hpp"
@@ -45,6 +47,17 @@ const std::string kRedIndicator =
     R"({"type":"indicator","spec_version":"2.1","id":"indicator--a1000000-0000-4000-8000-000000000003","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","pattern":"[ipv4-addr:value = '203.0.113.66']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z","object_marking_refs":["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"]})";
 const std::string kBadTool =
     R"({"type":"tool","spec_version":"2.1","id":"tool--a1000000-0000-4000-8000-000000000004","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z"})";
+
+// A GREEN report listing an indicator and a sighting of it (count 7) made
+// where an identity sits.
+const std::string kSightedReport =
+    R"({"type":"report","spec_version":"2.1","id":"report--a2000000-0000-4000-8000-000000000001","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"Sighted","published":"2024-01-01T00:00:00Z","object_refs":["indicator--a2000000-0000-4000-8000-000000000002","sighting--a2000000-0000-4000-8000-000000000003"],"object_marking_refs":["marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"]})";
+const std::string kSightedIndicator =
+    R"({"type":"indicator","spec_version":"2.1","id":"indicator--a2000000-0000-4000-8000-000000000002","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","pattern":"[ipv4-addr:value = '198.51.100.77']","pattern_type":"stix","valid_from":"2024-01-01T00:00:00Z"})";
+const std::string kSighting =
+    R"({"type":"sighting","spec_version":"2.1","id":"sighting--a2000000-0000-4000-8000-000000000003","created":"2024-03-05T00:00:00.000Z","modified":"2024-03-05T00:00:00.000Z","sighting_of_ref":"indicator--a2000000-0000-4000-8000-000000000002","count":7,"first_seen":"2024-03-01T10:00:00Z","last_seen":"2024-03-04T12:00:00Z","where_sighted_refs":["identity--a2000000-0000-4000-8000-000000000004"]})";
+const std::string kSightingPlace =
+    R"({"type":"identity","spec_version":"2.1","id":"identity--a2000000-0000-4000-8000-000000000004","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"Water utility","identity_class":"organization"})";
 
 // Objects by (id, modified) → parsed JSON.
 std::map<std::pair<std::string, std::string>, json> ObjectsOf(const std::string& bundle) {
@@ -280,6 +293,191 @@ TEST_F(StixStore, PublicExamplesRoundTripLosingNothing) {
     }
     Open(dir_);
   }
+}
+
+// Sighting objects of a bundle by id (the latest version of each).
+std::map<std::string, json> SightingsIn(const std::string& bundle) {
+  std::map<std::string, json> out;
+  for (const auto& [key, o] : ObjectsOf(bundle))
+    if (o["type"] == "sighting") out[key.first] = o;
+  return out;
+}
+
+class StixSightings : public StixStore {
+ protected:
+  // The portal's sightings of the one indicator of `event_id`, as `v` sees them.
+  std::vector<model::Sighting> SightingsOf(const access::Viewer& v, const std::string& event_id) {
+    auto gate = GateFor(v);
+    auto sighted = gate.SightingsOfEvent(event_id);
+    EXPECT_TRUE(sighted.ok());
+    if (!sighted.ok() || sighted->empty()) return {};
+    EXPECT_EQ(sighted->size(), 1u);
+    return sighted->front().second;
+  }
+  int64_t TotalCount(const access::Viewer& v, const std::string& event_id) {
+    int64_t total = 0;
+    for (const auto& s : SightingsOf(v, event_id)) total += s.count;
+    return total;
+  }
+  std::string IndicatorId(const std::string& event_id) {
+    auto gate = GateFor(provider_);
+    store::IndicatorFilter f;
+    f.event_id = event_id;
+    auto page = gate.ListIndicators(f);
+    return page.ok() && page->items.size() == 1 ? page->items[0].id : "";
+  }
+  void Report(int64_t count, bool share_identity) {
+    auto gate = GateFor(provider_);
+    catalog::SightingInput in;
+    in.type = "ipv4";
+    in.value = "198.51.100.77";
+    in.first_seen = "2024-04-01T00:00:00Z";
+    in.last_seen = "2024-04-02T00:00:00Z";
+    in.count = count;
+    auto r = catalog::ReportSightings(gate, {in}, share_identity, "manual");
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    ASSERT_EQ(r->recorded, 1);
+  }
+};
+
+TEST_F(StixSightings, SightingOfAnIndicatorIsTheImportersAnonymousSighting) {
+  auto report = Import(Bundle({kSightedReport, kSightedIndicator, kSighting, kSightingPlace}));
+  ASSERT_TRUE(report.stored);
+  EXPECT_TRUE(report.problems.empty());
+  EXPECT_EQ(report.sightings_added, 1);
+  const std::string event = report.event_ids.at(0);
+  auto seen = SightingsOf(watcher_, event);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].count, 7);
+  EXPECT_EQ(seen[0].first_seen, *CanonicalTime("2024-03-01T10:00:00Z"));
+  EXPECT_EQ(seen[0].last_seen, *CanonicalTime("2024-03-04T12:00:00Z"));
+  EXPECT_FALSE(seen[0].share_identity);
+  EXPECT_EQ(seen[0].org_id, 0);  // another organisation does not learn who
+  EXPECT_EQ(seen[0].source, "stix:sighting--a2000000-0000-4000-8000-000000000003");
+  auto own = SightingsOf(provider_, event);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].org_id, provider_.org_id);
+
+  // The same bundle again records nothing more.
+  auto again = Import(Bundle({kSightedReport, kSightedIndicator, kSighting, kSightingPlace}));
+  ASSERT_TRUE(again.stored);
+  EXPECT_EQ(again.events_updated, 1);
+  EXPECT_EQ(again.sightings_added, 0);
+  EXPECT_EQ(TotalCount(watcher_, event), 7);
+}
+
+TEST_F(StixSightings, SightingsOfWhatThePortalCannotMatchAreKeptOnly) {
+  const std::string malware =
+      R"({"type":"malware","spec_version":"2.1","id":"malware--a2000000-0000-4000-8000-000000000010","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"PlugX","is_family":true})";
+  std::string of_malware = kSighting, of_absent = kSighting, narrower = kSighting;
+  of_malware.replace(of_malware.find("a2000000-0000-4000-8000-000000000003"), 36,
+                     "a2000000-0000-4000-8000-000000000011");
+  of_malware.replace(of_malware.find("indicator--a2000000-0000-4000-8000-000000000002"), 47,
+                     "malware--a2000000-0000-4000-8000-000000000010");
+  of_absent.replace(of_absent.find("a2000000-0000-4000-8000-000000000003"), 36,
+                    "a2000000-0000-4000-8000-000000000012");
+  of_absent.replace(of_absent.find("a2000000-0000-4000-8000-000000000002"), 36,
+                    "a2000000-0000-4000-8000-0000000000ff");
+  // RED while its indicator is GREEN: a portal sighting would show it to
+  // everyone who sees the indicator.
+  narrower.replace(
+      narrower.find("\"count\""), 7,
+      R"("object_marking_refs":["marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1"],"count")");
+  auto report =
+      Import(Bundle({kSightedReport, kSightedIndicator, malware, of_malware, of_absent, narrower}));
+  ASSERT_TRUE(report.stored);
+  EXPECT_TRUE(report.problems.empty());
+  EXPECT_EQ(report.sightings_added, 0);
+  EXPECT_EQ(report.objects_kept, 6);
+  for (const auto& id : report.event_ids) EXPECT_TRUE(SightingsOf(provider_, id).empty());
+}
+
+TEST_F(StixSightings, ExportSumsThePortalsSightingsNamingOnlyThoseWhoShared) {
+  auto report = Import(Bundle({kSightedReport, kSightedIndicator, kSighting, kSightingPlace}));
+  ASSERT_TRUE(report.stored);
+  const std::string event = report.event_ids.at(0);
+  const std::string summary_id = exchange::stix::AggregateSightingId(IndicatorId(event));
+
+  // The imported sighting comes back as its own object, not summed again.
+  auto only_kept = SightingsIn(Export(watcher_, event));
+  ASSERT_EQ(only_kept.size(), 1u);
+  EXPECT_EQ(only_kept.begin()->second, json::parse(kSighting));
+
+  Report(2, false);
+  auto anonymous = SightingsIn(Export(watcher_, event));
+  ASSERT_EQ(anonymous.size(), 2u);
+  const json& sum = anonymous.at(summary_id);
+  EXPECT_EQ(sum["sighting_of_ref"], "indicator--a2000000-0000-4000-8000-000000000002");
+  EXPECT_EQ(sum["count"], 2);
+  EXPECT_EQ(sum["first_seen"], *CanonicalTime("2024-04-01T00:00:00Z"));
+  EXPECT_EQ(sum["last_seen"], *CanonicalTime("2024-04-02T00:00:00Z"));
+  EXPECT_FALSE(sum.contains("where_sighted_refs"));
+  // Not even the reporter's own export names it: the file travels.
+  EXPECT_FALSE(SightingsIn(Export(provider_, event)).at(summary_id).contains("where_sighted_refs"));
+
+  Report(3, true);
+  std::string shared = Export(watcher_, event);
+  const json named = SightingsIn(shared).at(summary_id);
+  EXPECT_EQ(named["count"], 5);
+  const std::string org = exchange::stix::OrganisationIdentityId(provider_.org_id);
+  EXPECT_EQ(named["where_sighted_refs"], json::array({org}));
+  bool identity_written = false;
+  for (const auto& [key, o] : ObjectsOf(shared))
+    if (key.first == org) identity_written = o["name"] == "Provider";
+  EXPECT_TRUE(identity_written);
+  // The bundle reads back without a problem.
+  auto parsed = exchange::stix::ParseBundle(shared, {});
+  EXPECT_TRUE(parsed.problems.empty()) << exchange::DescribeProblem(
+      parsed.problems.empty() ? exchange::Problem{} : parsed.problems[0]);
+}
+
+TEST_F(StixSightings, ViewerOutsideTheEventsScopeSeesNoSighting) {
+  std::string red = kSightedReport;
+  red.replace(red.find("marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"), 56,
+              "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
+  auto report = Import(Bundle({red, kSightedIndicator, kSighting, kSightingPlace}));
+  ASSERT_TRUE(report.stored);
+  EXPECT_EQ(report.sightings_added, 1);
+  Report(2, true);
+  const std::string event = report.event_ids.at(0);
+  auto gate = GateFor(watcher_);
+  auto one = catalog::CollectExport(gate, event);
+  ASSERT_FALSE(one.ok());
+  EXPECT_EQ(one.error().code, Code::kNotFound);
+  EXPECT_FALSE(gate.SightingsOfEvent(event).ok());
+  std::string all = Export(watcher_);
+  EXPECT_TRUE(SightingsIn(all).empty());
+  EXPECT_EQ(all.find("198.51.100.77"), std::string::npos);
+  EXPECT_EQ(all.find(exchange::stix::OrganisationIdentityId(provider_.org_id)), std::string::npos);
+  EXPECT_EQ(SightingsIn(Export(provider_)).size(), 2u);
+}
+
+// Import → export → import counts every report once: the kept sighting
+// object is recognised by its source id, and the portal's own summary by
+// its stable id; another portal records both once.
+TEST_F(StixSightings, RoundTripDoesNotCountTwice) {
+  auto report = Import(Bundle({kSightedReport, kSightedIndicator, kSighting, kSightingPlace}));
+  ASSERT_TRUE(report.stored);
+  const std::string event = report.event_ids.at(0);
+  Report(2, false);
+  const std::string exported = Export(provider_, event);
+  auto back = Import(exported);
+  ASSERT_TRUE(back.stored);
+  EXPECT_EQ(back.events_updated, 1);
+  EXPECT_EQ(back.sightings_added, 0);
+  EXPECT_EQ(TotalCount(watcher_, event), 9);
+  // Exported again, the summary is still one object of count 2.
+  auto sums = SightingsIn(Export(provider_, event));
+  EXPECT_EQ(sums.size(), 2u);
+  EXPECT_EQ(sums.at(exchange::stix::AggregateSightingId(IndicatorId(event)))["count"], 2);
+
+  fs::path other;
+  Open(other);
+  auto elsewhere = Import(exported);
+  ASSERT_TRUE(elsewhere.stored);
+  EXPECT_EQ(elsewhere.sightings_added, 2);
+  EXPECT_EQ(TotalCount(watcher_, elsewhere.event_ids.at(0)), 9);
+  EXPECT_EQ(Import(exported).sightings_added, 0);
 }
 
 }  // namespace

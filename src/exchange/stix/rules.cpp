@@ -346,6 +346,12 @@ ObjectKind KindOf(std::string_view type) {
   return ObjectKind::kCustom;
 }
 
+std::string_view StringOf(simdjson::dom::object obj, std::string_view key) {
+  std::string_view s;
+  if (obj[key].get_string().get(s) != simdjson::SUCCESS) return {};
+  return s;
+}
+
 bool IsIdentifier(std::string_view s) {
   size_t sep = s.find("--");
   if (sep == std::string_view::npos || !IsTypeName(s.substr(0, sep))) return false;

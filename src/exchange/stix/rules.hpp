@@ -24,6 +24,9 @@ bool IsIdentifier(std::string_view s);
 // RFC 3339 in UTC as STIX writes it; with millis also ".sss" or finer.
 bool IsTimestamp(std::string_view s, bool millis);
 
+// The string value of property `key`, or "" when absent or not a string.
+std::string_view StringOf(simdjson::dom::object obj, std::string_view key);
+
 // Appends the problems of `obj`; `where` is its id when it has a valid one,
 // else its position ("objects[3]").
 void CheckObject(simdjson::dom::object obj, std::string_view where, std::vector<Problem>& out);

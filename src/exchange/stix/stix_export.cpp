@@ -1,14 +1,25 @@
 // Writes the bundle as text: objects kept verbatim are copied byte for byte,
-// objects the portal makes (identities, markings, reports, indicators) are
-// serialised here. Indicators already expressed by a kept object are not
-// written twice: the kept objects are mapped again to learn which.
+// objects the portal makes (identities, markings, reports, indicators,
+// sightings) are serialised here. Indicators already expressed by a kept
+// object are not written twice: the kept objects are mapped again to learn
+// which, and which STIX id stands for each value.
+//
+// The portal's sightings of an indicator become one sighting object per
+// indicator with a stable id (portal_ids.hpp): total count, earliest
+// first_seen, latest last_seen, and where_sighted_refs naming only the
+// organisations that chose to be named. Sightings an import recorded from
+// a kept sighting object that this bundle holds are not summed again, so
+// every report appears once in the file.
 #include "exchange/stix/stix_export.hpp"
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 
 #include "exchange/stix/markings.hpp"
 #include "exchange/stix/pattern.hpp"
+#include "exchange/stix/portal_ids.hpp"
 #include "exchange/stix/stix_import.hpp"
 #include "ingest/normalize.hpp"
 #include "util/crypto.hpp"
@@ -25,30 +36,26 @@ std::string Dump(const json& j) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// A stable UUID (version 5 layout) from a name, so that the same provider
-// is the same identity in every export.
-std::string NameUuid(std::string_view name) {
-  std::string h = Sha256Hex(name);
-  h[12] = '5';
-  h[16] = "89ab"[(h[16] - '0') & 3];
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
-         "-" + h.substr(20, 12);
-}
-
-std::string PortalIdentityId() {
-  return "identity--" + NameUuid("threatshare:portal");
-}
-std::string ProviderIdentityId(const model::Event& e) {
-  return "identity--" + NameUuid("threatshare:org:" + std::to_string(e.provider_org_id));
-}
+constexpr int64_t kMaxSightingCount = 999999999;  // the specification's bound
 
 json Markings(Level level) {
   return {TlpMarkingId(level), LevelMarkingId(level)};
 }
 
-// Indicator values the kept objects already carry, normalised.
-std::set<std::pair<std::string, std::string>> CoveredValues(const ExportEvent& ev) {
-  std::set<std::pair<std::string, std::string>> out;
+json OrganisationIdentity(int64_t org_id, const std::string& name) {
+  return {{"type", "identity"},
+          {"spec_version", "2.1"},
+          {"id", OrganisationIdentityId(org_id)},
+          {"created", kPortalCreated},
+          {"modified", kPortalCreated},
+          {"name", name.empty() ? "organisation " + std::to_string(org_id) : name},
+          {"identity_class", "organization"}};
+}
+
+// For each indicator value the kept objects carry (normalised), the id of
+// the object it came from, an indicator object's when there is one.
+std::map<std::pair<std::string, std::string>, std::string> CoveredValues(const ExportEvent& ev) {
+  std::map<std::pair<std::string, std::string>, std::string> out;
   std::string bundle =
       R"({"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[)";
   bool any = false;
@@ -65,9 +72,40 @@ std::set<std::pair<std::string, std::string>> CoveredValues(const ExportEvent& e
       auto type = model::ParseIndicatorType(d.type);
       if (!type) continue;
       auto value = ingest::Normalize(*type, d.value);
-      if (value) out.insert({d.type, *value});
+      if (!value) continue;
+      auto [it, added] = out.try_emplace({d.type, *value}, d.source_id);
+      if (!added && !it->second.starts_with("indicator--")) it->second = d.source_id;
     }
   return out;
+}
+
+// The reports of one indicator as one sighting object of `stix_id`.
+json SightingObject(const model::Indicator& i, const std::string& stix_id,
+                    const std::vector<const model::Sighting*>& reports, const std::string& portal) {
+  int64_t count = 0;
+  std::string first, last, created, modified;
+  std::set<std::string> where;
+  for (const auto* s : reports) {
+    count = std::min(count + s->count, kMaxSightingCount);
+    if (first.empty() || s->first_seen < first) first = s->first_seen;
+    if (s->last_seen > last) last = s->last_seen;
+    if (created.empty() || s->created < created) created = s->created;
+    if (s->created > modified) modified = s->created;
+    if (s->org_id != 0) where.insert(OrganisationIdentityId(s->org_id));
+  }
+  json o = {{"type", "sighting"},
+            {"spec_version", "2.1"},
+            {"id", AggregateSightingId(i.id)},
+            {"created", created},
+            {"modified", modified},
+            {"created_by_ref", portal},
+            {"sighting_of_ref", stix_id},
+            {"count", count},
+            {"first_seen", first},
+            {"last_seen", last},
+            {"object_marking_refs", Markings(model::EffectiveLevel(i))}};
+  if (!where.empty()) o["where_sighted_refs"] = where;
+  return o;
 }
 
 json IndicatorObject(const model::Indicator& i, const std::string& creator) {
@@ -75,7 +113,7 @@ json IndicatorObject(const model::Indicator& i, const std::string& creator) {
   std::string type(model::IndicatorTypeName(i.type));
   json o = {{"type", "indicator"},
             {"spec_version", "2.1"},
-            {"id", "indicator--" + i.id},
+            {"id", PortalObjectId("indicator", i.id)},
             {"created", i.created},
             {"modified", i.modified},
             {"created_by_ref", creator},
@@ -159,7 +197,7 @@ class Writer {
 
 Result<std::string> WriteBundle(const ExportSet& set) {
   Writer w;
-  w.Start("bundle--" + NewUuid());
+  w.Start("bundle--" + NewRandomUuid());
   const std::string portal = PortalIdentityId();
   w.Add(json{{"type", "identity"},
              {"spec_version", "2.1"},
@@ -178,18 +216,19 @@ Result<std::string> WriteBundle(const ExportSet& set) {
     w.Add(TlpMarkingObject(l));
     w.Add(LevelMarkingObject(l, portal));
   }
+  // Sources ("stix:<id>") of the portal's sightings whose kept object this
+  // bundle holds, in any event.
+  std::set<std::string> kept_sightings;
+  for (const auto& ev : set.events) {
+    const std::set<std::string> withheld(ev.withheld_ids.begin(), ev.withheld_ids.end());
+    for (const auto& o : ev.objects)
+      if (o.type == "sighting" && (withheld.empty() || Redacted(o.json, withheld)))
+        kept_sightings.insert("stix:" + o.id);
+  }
   for (const auto& ev : set.events) {
     const model::Event& e = ev.event;
-    const std::string creator = ProviderIdentityId(e);
-    w.Add(json{
-        {"type", "identity"},
-        {"spec_version", "2.1"},
-        {"id", creator},
-        {"created", kPortalCreated},
-        {"modified", kPortalCreated},
-        {"name", e.provider_org_name.empty() ? "organisation " + std::to_string(e.provider_org_id)
-                                             : e.provider_org_name},
-        {"identity_class", "organization"}});
+    const std::string creator = OrganisationIdentityId(e.provider_org_id);
+    w.Add(OrganisationIdentity(e.provider_org_id, e.provider_org_name));
     json refs = json::array();
     bool has_report = false;
     const std::set<std::string> withheld(ev.withheld_ids.begin(), ev.withheld_ids.end());
@@ -202,17 +241,38 @@ Result<std::string> WriteBundle(const ExportSet& set) {
       if (refs.empty() || refs.back() != o.id) refs.push_back(o.id);
     }
     auto covered = CoveredValues(ev);
+    std::map<std::string, std::vector<const model::Sighting*>> sighted;  // by indicator id
+    for (const auto& s : ev.sightings)
+      if (!kept_sightings.count(s.source)) sighted[s.indicator_id].push_back(&s);
     for (const auto& i : ev.indicators) {
-      if (covered.count({std::string(model::IndicatorTypeName(i.type)), i.value})) continue;
-      json o = IndicatorObject(i, creator);
-      refs.push_back(o["id"]);
+      auto cover = covered.find({std::string(model::IndicatorTypeName(i.type)), i.value});
+      std::string stix_id = cover == covered.end() ? "" : cover->second;
+      auto reports = sighted.find(i.id);
+      // A sighting names an SDO: a sighted value that only an observable
+      // carries gets an indicator object as well.
+      if (stix_id.empty() || (reports != sighted.end() && !stix_id.starts_with("indicator--"))) {
+        json o = IndicatorObject(i, creator);
+        stix_id = o["id"].get<std::string>();
+        refs.push_back(stix_id);
+        w.Add(o);
+      }
+      if (reports == sighted.end()) continue;
+      for (const auto* s : reports->second)
+        if (s->org_id != 0) {
+          auto name = ev.reporter_names.find(s->org_id);
+          w.Add(
+              OrganisationIdentity(s->org_id, name == ev.reporter_names.end() ? "" : name->second));
+        }
+      json o = SightingObject(i, stix_id, reports->second, portal);
+      // A re-imported export keeps an earlier version of it.
+      if (std::find(refs.begin(), refs.end(), o["id"]) == refs.end()) refs.push_back(o["id"]);
       w.Add(o);
     }
     if (has_report) continue;
     if (refs.empty()) refs.push_back(creator);  // a report lists at least one object
     json report = {{"type", "report"},
                    {"spec_version", "2.1"},
-                   {"id", "report--" + e.id},
+                   {"id", PortalObjectId("report", e.id)},
                    {"created", e.created},
                    {"modified", e.modified},
                    {"created_by_ref", creator},
