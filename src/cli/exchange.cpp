@@ -29,30 +29,26 @@ struct ExchangeFlags {
 
 int ImportFile(access::Gate& gate, const ExchangeFlags& f, const std::string& file,
                const catalog::ImportOptions& opts) {
-  auto content = exchange::ReadFileForParse(file, kMaxImportBytes);
-  if (!content) return Fail(content.error());
-  exchange::Format format;
+  std::optional<exchange::Format> format;
   if (!f.format.empty()) {
-    auto forced = exchange::ParseFormat(f.format);
-    if (!forced) return Fail("--format must be stix, misp, csv or text");
-    format = *forced;
-  } else {
-    format = exchange::DetectFormat(file, std::string_view(*content).substr(0, 4096));
+    format = exchange::ParseFormat(f.format);
+    if (!format) return Fail("--format must be stix, misp, csv or text");
   }
   exchange::ParseOptions popts;
   popts.source_name = file.substr(file.find_last_of('/') + 1);
   popts.csv_map = f.csv_map;
-  auto batch = exchange::Parse(format, *content, popts);
+  auto parsed = exchange::ParseFile(file, format, popts, kMaxImportBytes);
+  if (!parsed) return Fail(parsed.error());
+  const exchange::ImportBatch& batch = *parsed;
   if (f.check) {
     for (const auto& p : batch.problems)
       std::cerr << file << ": " << (p.fatal ? "error: " : "invalid: ")
                 << exchange::DescribeProblem(p) << "\n";
     size_t indicators = 0;
     for (const auto& e : batch.events) indicators += e.indicators.size();
-    std::cout << file << ": " << exchange::FormatName(format) << ", " << batch.objects_read
-              << " objects read, " << batch.events.size() << " events, " << indicators
-              << " indicators, " << batch.problems.size()
-              << " problems (checked, nothing stored)\n";
+    std::cout << file << ": " << batch.format << ", " << batch.objects_read << " objects read, "
+              << batch.events.size() << " events, " << indicators << " indicators, "
+              << batch.problems.size() << " problems (checked, nothing stored)\n";
     return batch.problems.empty() ? 0 : 1;
   }
   auto report = catalog::StoreBatch(gate, batch, opts);
@@ -76,12 +72,12 @@ int ImportFile(access::Gate& gate, const ExchangeFlags& f, const std::string& fi
     return 1;
   }
   if (!f.json)
-    std::cout << file << ": " << exchange::FormatName(format) << ", " << report->objects_read
-              << " objects read, " << report->events_created << " events created, "
-              << report->events_updated << " updated, " << report->indicators_added
-              << " indicators, " << report->objects_kept << " objects kept verbatim, "
-              << report->attack_entries << " ATT&CK entries, " << report->problems.size()
-              << " skipped\n";
+    std::cout << file << ": " << batch.format << ", " << report->objects_read << " objects read, "
+              << report->events_created << " events created, " << report->events_updated
+              << " updated, " << report->indicators_added << " indicators, "
+              << report->sightings_added << " sightings, " << report->objects_kept
+              << " objects kept verbatim, " << report->attack_entries << " ATT&CK entries, "
+              << report->problems.size() << " skipped\n";
   return 0;
 }
 

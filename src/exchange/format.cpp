@@ -15,7 +15,6 @@ namespace ts::exchange {
 namespace {
 
 // Padding simdjson needs past the end of its input (SIMDJSON_PADDING).
-constexpr size_t kParsePadding = 64;
 
 ImportBatch Unsupported(Format f) {
   ImportBatch b;
@@ -101,12 +100,10 @@ Result<std::string> Write(Format f, const ExportSet& set) {
   return Error::Invalid("exporting " + std::string(FormatName(f)) + " is not supported", "format");
 }
 
-Result<std::string> ReadFileForParse(const std::string& path, size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return Error::Invalid(path + ": cannot open the file", "file");
-  auto size = static_cast<size_t>(in.tellg());
-  if (size > max_bytes)
-    return Error::TooLarge(path + ": file is larger than " + std::to_string(max_bytes) + " bytes");
+namespace {
+
+// The whole file, with the padding parsers need to parse in place.
+Result<std::string> ReadWhole(std::ifstream& in, const std::string& path, size_t size) {
   std::string data;
   data.reserve(size + kParsePadding);
   data.resize(size);
@@ -114,6 +111,34 @@ Result<std::string> ReadFileForParse(const std::string& path, size_t max_bytes) 
   if (size > 0 && !in.read(data.data(), static_cast<std::streamsize>(size)))
     return Error::Invalid(path + ": cannot read the file", "file");
   return data;
+}
+
+}  // namespace
+
+Result<ImportBatch> ParseFile(const std::string& path, std::optional<Format> format,
+                              const ParseOptions& opts, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Error::Invalid(path + ": cannot open the file", "file");
+  auto size = static_cast<size_t>(in.tellg());
+  if (size > max_bytes)
+    return Error::TooLarge(path + ": file is larger than " + std::to_string(max_bytes) + " bytes");
+  in.seekg(0);
+  std::string piece(std::min<size_t>(size, 4096), '\0');
+  if (!in.read(piece.data(), static_cast<std::streamsize>(piece.size())))
+    return Error::Invalid(path + ": cannot read the file", "file");
+  if (!format) format = DetectFormat(path, piece);
+  if (*format != Format::kStix) {
+    auto content = ReadWhole(in, path, size);
+    if (!content) return content.error();
+    return Parse(*format, *content, opts);
+  }
+  stix::BundleImport bundle(opts, size);
+  bundle.Feed(piece);
+  piece.resize(1u << 20);
+  while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0)
+    bundle.Feed(std::string_view(piece.data(), static_cast<size_t>(in.gcount())));
+  if (in.bad()) return Error::Invalid(path + ": cannot read the file", "file");
+  return bundle.Finish();
 }
 
 }  // namespace ts::exchange

@@ -46,8 +46,14 @@ ImportBatch Parse(Format f, const std::string& content, const ParseOptions& opts
 // Serialises for export; an error when the format cannot be written (text).
 Result<std::string> Write(Format f, const ExportSet& set);
 
-// Reads a whole file, reserving the padding parsers need to avoid a copy.
-// Refuses files above `max_bytes`.
-Result<std::string> ReadFileForParse(const std::string& path, size_t max_bytes);
+// Spare capacity after the content that lets simdjson parse in place.
+inline constexpr size_t kParsePadding = 64;
+
+// Parses a file of at most `max_bytes`; `format` none: detected from its
+// first bytes and name. A STIX bundle is read in pieces and checked while
+// it is read; other formats are read whole. Fails only when the file cannot
+// be read; what is wrong inside it is in the batch's problems.
+Result<ImportBatch> ParseFile(const std::string& path, std::optional<Format> format,
+                              const ParseOptions& opts, size_t max_bytes);
 
 }  // namespace ts::exchange

@@ -1,7 +1,8 @@
 // Fuzzes the STIX 2.1 bundle parser with arbitrary bytes: no crash, no
 // sanitizer report, and what it keeps is valid on its own: the objects of
 // each event re-parse without a problem, and so does the bundle the STIX
-// writer makes of them, which must hold every kept object unchanged.
+// writer makes of them, which must hold every kept object unchanged; and
+// feeding the bytes in small pieces gives the same problems and objects.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,11 +23,25 @@ std::set<std::string> Texts(const ImportBatch& b) {
   return out;
 }
 
+// Problems and kept objects, to compare two readings of one input.
+std::string Summary(const ImportBatch& b) {
+  std::string out;
+  for (const auto& p : b.problems) out += ts::exchange::DescribeProblem(p) + "\n";
+  for (const auto& t : Texts(b)) out += t + "\n";
+  return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
   ImportBatch batch = ts::exchange::stix::ParseBundle(input, {});
+  // Read as it would arrive over a network, in pieces of a few bytes, the
+  // bundle gives the same result.
+  ts::exchange::stix::BundleImport pieces({});
+  const size_t step = size == 0 ? 1 : 1 + data[0] % 7;
+  for (size_t at = 0; at < size; at += step) pieces.Feed(std::string_view(input).substr(at, step));
+  if (Summary(pieces.Finish()) != Summary(batch)) std::abort();
   if (batch.HasFatal() || batch.events.empty()) return 0;
 
   ts::exchange::ExportSet set;
