@@ -42,12 +42,15 @@ int Serve(const ServeFlags& f) {
   // over slow links (256 MiB at 4 Mbit/s).
   options.route_body_limits.push_back(
       {"POST", "/api/v1/samples", config.samples_max_size, std::chrono::minutes(10)});
-  // Imports (STIX bundles, MISP events) share the upload limit of samples.
-  options.route_body_limits.push_back({"POST", "/api/v1/import", config.samples_max_size});
+  // Imports (STIX bundles, MISP events) share the upload limit of samples
+  // and are read while they arrive.
+  options.route_body_limits.push_back(
+      {"POST", "/api/v1/import", config.samples_max_size, std::chrono::minutes(10)});
   if (!config.tls_certificate.empty())
     options.tls = server::TlsFiles{config.tls_certificate, config.tls_private_key};
 
   auto app = std::make_shared<server::App>(config, std::move(data->store));
+  options.open_body_sink = [app](const server::Request& head) { return app->OpenBodySink(head); };
   server::HttpServer http(options, [app](server::Request& req) { return app->Handle(req); });
   if (auto st = http.Start(); !st.ok()) return Fail(st.error());
   std::string host =

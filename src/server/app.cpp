@@ -94,7 +94,42 @@ Response App::HandleApi(Request& request, const std::string*& route) {
     return api::ErrorResponse(Error::NotFound("endpoint"));
   }
   route = match.pattern;
+  auto admitted = Admit(request, match, true);
+  if (auto* refusal = std::get_if<Response>(&admitted)) return std::move(*refusal);
+  auto& identity = std::get<auth::Identity>(admitted);
+  access::Gate gate(*store_, audit_log_, identity.viewer, config_.anonymous_read);
+  Context ctx{request, gate, std::move(match.params), *this, identity.csrf_token};
+  try {
+    auto result = (*match.handler)(ctx);
+    if (!result) return api::ErrorResponse(result.error());
+    return std::move(*result);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: {}", request.method, request.path, e.what());
+    return api::ErrorResponse(Error::Internal("internal error"));
+  }
+}
 
+std::shared_ptr<BodySink> App::OpenBodySink(const Request& head) {
+  if (!IsApiPath(head.path)) return nullptr;
+  auto match = router_.Find(head.method, head.path);
+  if (!match.handler || !match.options.open_body_sink) return nullptr;
+  Request request = head;
+  auto admitted = Admit(request, match, false);
+  auto* identity = std::get_if<auth::Identity>(&admitted);
+  // A refused request is refused again, with its answer, once its body is in.
+  if (!identity) return nullptr;
+  access::Gate gate(*store_, audit_log_, identity->viewer, config_.anonymous_read);
+  Context ctx{request, gate, std::move(match.params), *this, identity->csrf_token};
+  try {
+    return match.options.open_body_sink(ctx);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: {}", head.method, head.path, e.what());
+    return nullptr;
+  }
+}
+
+std::variant<auth::Identity, Response> App::Admit(Request& request, const Router::Match& match,
+                                                  bool count_use) {
   auto identity = auth::Authenticate(*store_, request);
   // Stale credentials do not lock anyone out of the login or the health check.
   if (!identity && (match.options.is_login || match.options.anonymous == Anonymous::kAlways)) {
@@ -107,7 +142,7 @@ Response App::HandleApi(Request& request, const std::string*& route) {
     r.SetHeader("WWW-Authenticate", "Bearer");
     return r;
   }
-  if (identity->api_key_id != 0) {
+  if (identity->api_key_id != 0 && count_use) {
     auto now = std::chrono::steady_clock::now();
     std::string key = "key:" + std::to_string(identity->api_key_id);
     if (!key_limiter_.Take(key, now)) {
@@ -130,21 +165,13 @@ Response App::HandleApi(Request& request, const std::string*& route) {
     r.SetHeader("WWW-Authenticate", "Bearer");
     return r;
   }
-  access::Gate gate(*store_, audit_log_, identity->viewer, config_.anonymous_read);
   if (!match.options.before_rules) {
+    access::Gate gate(*store_, audit_log_, identity->viewer, config_.anonymous_read);
     auto must = catalog::MustAcceptRules(gate);
     if (!must) return api::ErrorResponse(must.error());
     if (*must) return api::ErrorResponse(Error::RulesNotAccepted());
   }
-  Context ctx{request, gate, std::move(match.params), *this, identity->csrf_token};
-  try {
-    auto result = (*match.handler)(ctx);
-    if (!result) return api::ErrorResponse(result.error());
-    return std::move(*result);
-  } catch (const std::exception& e) {
-    spdlog::error("{} {}: {}", request.method, request.path, e.what());
-    return api::ErrorResponse(Error::Internal("internal error"));
-  }
+  return *std::move(identity);
 }
 
 }  // namespace ts::server

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <memory>
+#include <variant>
 
 #include "access/audit_log.hpp"
+#include "server/auth/authenticator.hpp"
 #include "server/auth/rate_limit.hpp"
 #include "server/auth/throttle.hpp"
 #include "server/config.hpp"
@@ -21,6 +23,9 @@ class App {
   App(Config config, std::unique_ptr<store::Store> store);
 
   Response Handle(Request& request);
+  // For ServerOptions::open_body_sink: the route's sink when it takes its
+  // body as it arrives and the request would be admitted.
+  std::shared_ptr<BodySink> OpenBodySink(const Request& head);
 
   const Config& config() const { return config_; }
   store::Store& store() { return *store_; }
@@ -30,6 +35,11 @@ class App {
 
  private:
   Response HandleApi(Request& request, const std::string*& route);
+  // Authentication, rate limits, CSRF and the rules gate for a matched
+  // route: the identity, or the refusal to send. `count_use` takes from the
+  // API key's rate limit and records its use.
+  std::variant<auth::Identity, Response> Admit(Request& request, const Router::Match& match,
+                                               bool count_use);
   void TouchKey(int64_t key_id, const std::string& last_used);
 
   Config config_;

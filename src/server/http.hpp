@@ -4,12 +4,21 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace ts::server {
+
+// Takes a request body piece by piece as it arrives, so that a route can
+// process an upload while it is still being sent (ServerOptions::open_body_sink).
+class BodySink {
+ public:
+  virtual ~BodySink() = default;
+  virtual void Write(std::string_view bytes) = 0;
+};
 
 struct Request {
   std::string method;                             // "GET", "POST", ...
@@ -18,7 +27,8 @@ struct Request {
   std::multimap<std::string, std::string> query;  // percent-decoded parameters
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
-  std::string remote_address;  // peer IP address, no port
+  std::shared_ptr<BodySink> body_sink;  // when set, the body went there and `body` is empty
+  std::string remote_address;           // peer IP address, no port
   bool tls = false;
 
   // The first header named `name` (lower-case), or empty.

@@ -96,6 +96,46 @@ std::optional<std::string> PercentDecode(std::string_view in, bool plus_is_space
   return out;
 }
 
+// A string body whose bytes go to a BodySink instead once one is set.
+struct SinkBody {
+  struct value_type {
+    std::string text;
+    std::shared_ptr<BodySink> sink;
+  };
+
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(http::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+
+    void init(const boost::optional<std::uint64_t>& length, beast::error_code& ec) {
+      // The parser has already checked the length against the body limit.
+      if (length && !body_.sink) body_.text.reserve(static_cast<std::size_t>(*length));
+      ec = {};
+    }
+
+    template <class Buffers>
+    std::size_t put(const Buffers& buffers, beast::error_code& ec) {
+      std::size_t n = 0;
+      for (auto b : beast::buffers_range_ref(buffers)) {
+        std::string_view piece(static_cast<const char*>(b.data()), b.size());
+        if (body_.sink)
+          body_.sink->Write(piece);
+        else
+          body_.text.append(piece);
+        n += piece.size();
+      }
+      ec = {};
+      return n;
+    }
+
+    void finish(beast::error_code& ec) { ec = {}; }
+
+   private:
+    value_type& body_;
+  };
+};
+
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && beast::iequals(s.substr(0, prefix.size()), prefix);
 }
@@ -257,6 +297,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       return;
     }
     parser_->body_limit(body_limit_);  // chunked bodies are counted as they arrive
+    if (options_.open_body_sink && !parser_->is_done()) {
+      Request req;
+      if (!ReadHead(header, req)) parser_->get().body().sink = options_.open_body_sink(req);
+    }
     // Clients that send "Expect: 100-continue" wait for this before the body.
     if (!parser_->is_done() && header.version() == 11 &&
         beast::iequals(header[http::field::expect], "100-continue")) {
@@ -321,16 +365,12 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     Lowest().close();
   }
 
-  void HandleRequest() {
-    auto message = parser_->release();
-    const bool head = message.method() == http::verb::head;
-    Request req;
+  // The request as the application sees it, without its body; the message
+  // of the error answer when the target cannot be read.
+  std::optional<std::string> ReadHead(const http::request_header<>& message, Request& req) const {
     req.method = std::string(message.method_string());
     req.target = std::string(message.target());
-    if (auto problem = ParseTarget(req.target, req)) {
-      Send(ErrorResponse(Code::kInvalid, *problem), false, head, message.version());
-      return;
-    }
+    if (auto problem = ParseTarget(req.target, req)) return problem;
     req.headers.reserve(std::distance(message.begin(), message.end()));
     for (const auto& field : message) {
       std::string name(field.name_string());
@@ -338,9 +378,21 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       req.headers.emplace_back(std::move(name), std::string(field.value()));
     }
-    req.body = std::move(message.body());
     req.remote_address = remote_address_;
     req.tls = kTls;
+    return std::nullopt;
+  }
+
+  void HandleRequest() {
+    auto message = parser_->release();
+    const bool head = message.method() == http::verb::head;
+    Request req;
+    if (auto problem = ReadHead(message, req)) {
+      Send(ErrorResponse(Code::kInvalid, *problem), false, head, message.version());
+      return;
+    }
+    req.body = std::move(message.body().text);
+    req.body_sink = std::move(message.body().sink);
 
     Response res;
     try {
@@ -449,7 +501,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   const std::string remote_address_;
   Stream stream_;
   beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::request_parser<SinkBody>> parser_;
   std::optional<http::response<http::empty_body>> continue_;
   http::response<http::string_body> response_;
 };

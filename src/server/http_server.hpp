@@ -33,6 +33,11 @@ struct RouteBodyLimit {
   std::chrono::seconds body_timeout{0};
 };
 
+// Called once a request's header is read, with everything but the body; a
+// sink it returns receives the body as it arrives, and the handler then
+// gets the request with `body_sink` set. nullptr: the body is buffered.
+using BodySinkOpener = std::function<std::shared_ptr<BodySink>(const Request&)>;
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8443;  // 0 picks a free port; see HttpServer::port()
@@ -43,6 +48,7 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds keep_alive_timeout{60};
   std::optional<TlsFiles> tls;
+  BodySinkOpener open_body_sink;  // may be empty
 };
 
 using Handler = std::function<Response(Request&)>;

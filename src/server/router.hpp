@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ struct RouteOptions {
   // The login itself: stale credentials are ignored and no CSRF token is
   // asked for, since there is no session yet.
   bool is_login = false;
+  // Takes the body as it arrives (server/http.hpp BodySink), once the
+  // request has passed every check a handler call would; the handler then
+  // finds the sink in request.body_sink. nullptr: the body is buffered.
+  std::function<std::shared_ptr<BodySink>(Context&)> open_body_sink = nullptr;
 };
 
 class Router {

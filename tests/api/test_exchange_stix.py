@@ -9,6 +9,7 @@ way (exit codes, messages naming the file and object)."""
 
 import json
 import os
+import socket
 import time
 import unittest
 
@@ -55,6 +56,7 @@ class StixExchange(unittest.TestCase):
     def setUpClass(cls):
         cls.portal, keys = portal_with_analysts(ORGS, email, "key_rate_per_second = 0\n")
         cls.clients = {v: cls.portal.client(keys[v]) for v in ORGS}
+        cls.keys = keys
 
     @classmethod
     def tearDownClass(cls):
@@ -136,7 +138,7 @@ class StixExchange(unittest.TestCase):
         before = self.portal.count("events")
         cases = {
             b'{"type":"bundle","id":"' + BUNDLE_ID.encode() + b'","objects":[{"type":"tool"': "not valid JSON",
-            b"[" * 10000 + b"]" * 10000: "nested deeper than 128 levels",
+            b'{"type":"bundle","id":"' + BUNDLE_ID.encode() + b'","objects":[' + b"[" * 10000: "nested deeper than 128 levels",
             b'{"type":"bundle","id":"' + BUNDLE_ID.encode() + b'","objects":[],"x":"\xff"}': "not valid UTF-8",
         }
         for data, message in cases.items():
@@ -145,6 +147,125 @@ class StixExchange(unittest.TestCase):
             self.assertFalse(rep["stored"])
             self.assertTrue(rep["problems"][0]["fatal"])
             self.assertIn(message, rep["problems"][0]["message"])
+        self.assertEqual(self.portal.count("events"), before)
+
+    def test_sightings_import_export_round_trip(self):
+        ind = indicator(30, "[ipv4-addr:value = '198.51.100.130']")
+        seen = {"type": "sighting", "spec_version": "2.1", "id": uid("sighting", 31),
+                "created": T, "modified": T, "sighting_of_ref": ind["id"], "count": 4,
+                "first_seen": "2024-03-01T10:00:00Z", "last_seen": "2024-03-04T12:00:00Z"}
+        state = self.run_import(bundle(report(32, [ind["id"], seen["id"]], GREEN, "Seen"), ind, seen))
+        rep = state["report"]
+        self.assertTrue(rep["stored"], rep)
+        self.assertEqual(rep["sightings_added"], 1)
+        event_id = rep["event_ids"][0]
+
+        def summary(viewer):
+            r = self.clients[viewer].get(f"/api/v1/events/{event_id}/sightings")
+            items = check(r, 200, "event sightings")["items"]
+            self.assertEqual(len(items), 1)
+            return items[0]
+
+        item = summary("observer")
+        self.assertEqual((item["count"], item["first_seen"], item["last_seen"]),
+                         (4, "2024-03-01T10:00:00.000000Z", "2024-03-04T12:00:00.000000Z"))
+        self.assertIsNone(item["items"][0]["org_id"])
+        self.assertEqual(item["items"][0]["source"], f"stix:{seen['id']}")
+        one = check(self.clients["observer"].get(
+            f"/api/v1/indicators/{item['indicator_id']}/sightings"), 200, "indicator sightings")
+        self.assertEqual(one["count"], 4)
+
+        # A sighting reported in the portal is exported as the portal's summary.
+        r = self.clients["provider"].post("/api/v1/sightings", {"sightings": [
+            {"indicator_id": item["indicator_id"], "first_seen": "2024-05-01T00:00:00Z",
+             "last_seen": "2024-05-01T00:00:00Z", "count": 2}]})
+        self.assertEqual(r.status, 201, r)
+        exported = self.clients["observer"].get(f"/api/v1/events/{event_id}/stix")
+        self.assertEqual(exported.status, 200)
+        sightings = {o["id"]: o for o in json.loads(exported.raw)["objects"]
+                     if o["type"] == "sighting"}
+        self.assertEqual(sightings.pop(seen["id"]), seen)
+        (portal_summary,) = sightings.values()
+        self.assertEqual((portal_summary["sighting_of_ref"], portal_summary["count"]), (ind["id"], 2))
+        self.assertNotIn("where_sighted_refs", portal_summary)
+
+        # Importing the export again counts nothing twice.
+        mine = self.clients["provider"].get(f"/api/v1/events/{event_id}/stix")
+        again = self.run_import(mine.raw.encode())["report"]
+        self.assertTrue(again["stored"], again)
+        self.assertEqual((again["events_updated"], again["sightings_added"]), (1, 0))
+        self.assertEqual(summary("observer")["count"], 6)
+
+    def test_sightings_of_a_hidden_event_stay_hidden(self):
+        ind = indicator(40, "[ipv4-addr:value = '198.51.100.140']")
+        seen = {"type": "sighting", "spec_version": "2.1", "id": uid("sighting", 41),
+                "created": T, "modified": T, "sighting_of_ref": ind["id"], "count": 3}
+        rep = self.run_import(bundle(report(42, [ind["id"], seen["id"]], RED, "Seen red"), ind,
+                                     seen))["report"]
+        self.assertEqual(rep["sightings_added"], 1)
+        event_id = rep["event_ids"][0]
+        hidden = self.clients["observer"].get(f"/api/v1/events/{event_id}/sightings")
+        self.assertEqual(hidden.status, 404)
+        everything = check(self.clients["observer"].get("/api/v1/export?format=stix"), 200, "export")
+        self.assertNotIn(seen["id"], json.dumps(everything))
+        self.assertNotIn("198.51.100.140", json.dumps(everything))
+
+    def start_upload(self, data, sent, name):
+        """Sends the header and the first `sent` bytes of an import."""
+        s = socket.create_connection(("127.0.0.1", self.portal.port), timeout=60)
+        head = (f"POST /api/v1/import?name={name} HTTP/1.1\r\nHost: portal\r\n"
+                f"Authorization: Bearer {self.keys['provider']}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n")
+        s.sendall(head.encode() + data[:sent])
+        return s
+
+    def job_named(self, name, until):
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            items = check(self.clients["provider"].get("/api/v1/imports"), 200, "jobs")["items"]
+            jobs = [j for j in items if j["file"] == name]
+            if jobs and until(jobs[0]):
+                return jobs[0]
+            time.sleep(0.05)
+        self.fail(f"no job {name} reached the expected state: {jobs}")
+
+    def test_upload_is_read_while_it_arrives(self):
+        objects = [indicator(1000 + i, f"[ipv4-addr:value = '198.51.{i // 250}.{i % 250}']")
+                   for i in range(3000)]
+        data = bundle(*objects)
+        half = len(data) // 2
+        s = self.start_upload(data, half, "slow.json")
+        try:
+            # Half the body is in: the job is listed, reading, with what it has.
+            job = self.job_named("slow.json", lambda j: j["progress"]["done"] == half)
+            self.assertEqual(job["status"], "receiving")
+            self.assertEqual(job["progress"]["total"], len(data))
+            s.sendall(data[half:])
+            answer = b""
+            while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+                piece = s.recv(65536)
+                if not piece:
+                    break
+                answer += piece
+        finally:
+            s.close()
+        answer = answer.decode()
+        self.assertTrue(answer.startswith("HTTP/1.1 202"), answer)
+        self.assertIn(f"/api/v1/imports/{job['id']}", answer)
+        done = self.job_named("slow.json", lambda j: j["status"] in ("done", "failed"))
+        self.assertEqual(done["report"]["indicators_added"], 3000, done)
+        # Listed jobs are the user's own.
+        theirs = check(self.clients["observer"].get("/api/v1/imports"), 200, "jobs")["items"]
+        self.assertNotIn(job["id"], [j["id"] for j in theirs])
+
+    def test_interrupted_upload_stores_nothing(self):
+        before = self.portal.count("events")
+        data = bundle(indicator(4000, "[ipv4-addr:value = '198.51.100.40']"))
+        self.start_upload(data, len(data) - 10, "cut.json").close()
+        job = self.job_named("cut.json", lambda j: j["status"] in ("done", "failed"))
+        self.assertEqual(job["status"], "failed")
+        self.assertEqual(job["error"]["message"],
+                         "the upload ended before the whole file arrived; nothing was stored")
         self.assertEqual(self.portal.count("events"), before)
 
     def test_request_errors(self):

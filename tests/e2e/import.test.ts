@@ -3,7 +3,8 @@
 // job finish, opens the event it made (level from the bundle's TLP 2.0
 // marking, indicators from its patterns) and downloads it back as STIX; a
 // bundle with a broken object shows the problem naming the object id and
-// property, with nothing stored, and stores the rest with best effort.
+// property, with nothing stored, and stores the rest with best effort; the
+// recent imports keep every try.
 // Screenshots go to $TS_SCREENSHOTS.
 //
 // Run: make test (ctest e2e.import), or from web/:
@@ -92,4 +93,14 @@ test('a broken object is named and nothing is stored unless best effort', { skip
   await page.locator('[data-testid=import-file]').setInputFiles(file);
   await seeText(page, '[data-testid=import-report]', '保存しました');
   await seeText(page, '[data-testid=import-problems]', uid('indicator', 12));
+
+  // The recent imports list both tries of the file, newest first, and
+  // stays after leaving the page.
+  await page.goto(portal.url + '/events');
+  await page.goto(portal.url + '/import');
+  const rows = page.locator('[data-testid=import-recent] tbody tr');
+  await seeText(page, '[data-testid=import-recent] tbody tr:first-child', 'broken.json');
+  await seeText(page, '[data-testid=import-recent] tbody tr:first-child', 'イベント 1 件、指標 1 件');
+  await seeText(page, '[data-testid=import-recent] tbody tr:nth-child(2)', '何も保存していません');
+  assert.ok((await rows.count()) >= 3);
 });

@@ -131,6 +131,8 @@ export function makeApi(c: ApiClient) {
         return (await uploadFile(c, `${V1}/import`, query, file, onProgress)).body as ImportJob;
       },
       get: (id: string) => get<ImportJob>(`/imports/${seg(id)}`),
+      /** The caller's jobs, newest first, uploads still arriving included. */
+      list: () => get<{ items: ImportJob[] }>('/imports'),
       /** Where the browser downloads an event as a STIX 2.1 bundle. */
       stixUrl: (eventId: string) => `${V1}/events/${seg(eventId)}/stix`,
     },

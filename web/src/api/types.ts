@@ -515,6 +515,7 @@ export interface ImportReport {
   events_created: number;
   events_updated: number;
   indicators_added: number;
+  sightings_added: number;
   attack_entries: number;
   event_ids: string[];
   problems: ImportProblem[];
@@ -522,7 +523,7 @@ export interface ImportReport {
 
 export interface ImportJob {
   id: string;
-  status: 'queued' | 'parsing' | 'storing' | 'done' | 'failed';
+  status: 'receiving' | 'parsing' | 'storing' | 'done' | 'failed';
   file: string;
   created: Time;
   progress: { done: number; total: number };

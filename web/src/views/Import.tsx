@@ -2,7 +2,9 @@
 // POST /api/v1/import, show the upload's progress (XHR upload events), then
 // poll the import job for the parse and store progress and show its report:
 // what was stored with links to the events, or every problem (object id and
-// property, or line) and that nothing was stored.
+// property, or line) and that nothing was stored. Below, the user's recent
+// imports (GET /api/v1/imports), so a long one can be followed after
+// leaving the page.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
@@ -38,6 +40,7 @@ function Report({ job }: { job: ImportJob }) {
             indicators: r.indicators_added,
             objects: r.objects_kept,
           })}
+          {r.sightings_added > 0 && <> {t('import.sightings', { count: r.sightings_added })}</>}
           {r.attack_entries > 0 && <> {t('import.attack', { count: r.attack_entries })}</>}
         </Notice>
       ) : (
@@ -75,6 +78,79 @@ function Report({ job }: { job: ImportJob }) {
         </TableWrap>
       )}
     </div>
+  );
+}
+
+const LIST_POLL_MS = 2000;
+
+function isRunning(job: ImportJob): boolean {
+  return job.status !== 'done' && job.status !== 'failed';
+}
+
+function RecentImports({ refresh }: { refresh: unknown }) {
+  const { t, time } = useI18n();
+  const [jobs, setJobs] = useState<ImportJob[]>([]);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.imports
+      .list()
+      .then((r) => live && setJobs(r.items))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [refresh, tick]);
+  const running = jobs.some(isRunning);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), LIST_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [running, jobs]);
+  if (jobs.length === 0) return null;
+  return (
+    <TableWrap label={t('import.recent')}>
+      <table data-testid="import-recent">
+        <thead>
+          <tr>
+            <th>{t('import.col.file')}</th>
+            <th>{t('import.col.started')}</th>
+            <th>{t('import.col.status')}</th>
+            <th>{t('import.col.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {jobs.map((j) => (
+            <tr key={j.id}>
+              <td class="mono small">{j.file}</td>
+              <td>{time(j.created)}</td>
+              <td>
+                {t(`import.status.${j.status}`)}
+                {isRunning(j) && (
+                  <progress
+                    max={j.progress.total || 1}
+                    value={j.progress.done}
+                    aria-label={t(`import.status.${j.status}`)}
+                  />
+                )}
+              </td>
+              <td>
+                {j.report?.stored &&
+                  t('import.result', { events: j.report.events_created + j.report.events_updated, indicators: j.report.indicators_added })}
+                {j.report && !j.report.stored && t('import.nothingStored', { count: j.report.problems.length })}
+                {j.error?.message}
+                {j.report && j.report.event_ids.length > 0 && (
+                  <>
+                    {' '}
+                    <Link href={`/events/${j.report.event_ids[0]}`}>{t('import.open')}</Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -185,6 +261,7 @@ export function Import() {
           {job && finished && <Report job={job} />}
         </div>
       )}
+      <RecentImports refresh={`${jobId ?? ''}:${finished}`} />
     </section>
   );
 }
