@@ -56,5 +56,7 @@ for name in check import python jq; do
   printf "%-8s %9.2f %9.1f %10s\n" "$name" "$s" "$(awk -v b="$size" -v s="$s" 'BEGIN {print b / 1e6 / s}')" "$(peak "$dir/time.$name")"
 done
 s=$(seconds "$dir/time.import")
-echo "import stores $(awk -v n="$objects" -v s="$s" 'BEGIN {printf "%.0f", n / s}') objects/s (whole run: parse, validate, map, store)"
+c=$(seconds "$dir/time.check")
+echo "import stores $(awk -v n="$objects" -v s="$s" 'BEGIN {printf "%.0f", n / s}') objects/s (whole run: read, parse, validate, map, store)"
+echo "store phase: $(awk -v n="$objects" -v s="$s" -v c="$c" 'BEGIN {printf "%.0f", n / (s - c)}') objects/s (import minus check)"
 cat "$dir/out.import"

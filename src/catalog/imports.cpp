@@ -1,10 +1,14 @@
 #include "catalog/imports.hpp"
 
+#include <algorithm>
+#include <future>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "catalog/organisations.hpp"
+#include "exchange/stix/portal_ids.hpp"
 #include "ingest/normalize.hpp"
 #include "util/crypto.hpp"
 #include "util/time.hpp"
@@ -26,6 +30,9 @@ struct PreparedEvent {
   // Stored straight from the batch: copying every object's JSON here would
   // double the memory and the allocations of a large import.
   const std::vector<exchange::SourceObject>* objects = nullptr;
+  // (source id, type and value) of the indicators that a sighting in the
+  // batch names, to find them once stored.
+  std::vector<std::pair<std::string, std::pair<model::IndicatorType, std::string>>> sighted;
 };
 
 // An item's own level is kept only when narrower than its event's.
@@ -43,8 +50,9 @@ std::string Trim(std::string_view s) {
 
 class Preparer {
  public:
-  Preparer(const ImportOptions& opts, std::vector<Problem>& problems)
-      : opts_(opts), problems_(problems) {}
+  Preparer(const ImportOptions& opts, std::vector<Problem>& problems,
+           const std::set<std::string>& sighted)
+      : opts_(opts), problems_(problems), sighted_(sighted) {}
 
   PreparedEvent Event(const exchange::EventDraft& d) {
     PreparedEvent p;
@@ -78,6 +86,8 @@ class Preparer {
     p.indicators.reserve(d.indicators.size());
     for (const auto& in : d.indicators) {
       auto i = Indicator(in, e);
+      if (i && sighted_.count(in.source_id))
+        p.sighted.push_back({in.source_id, {i->type, i->value}});
       if (i && seen.insert({i->type, i->value}).second) p.indicators.push_back(*std::move(i));
     }
     p.objects = &d.objects;
@@ -125,12 +135,14 @@ class Preparer {
       i.last_seen.clear();
     if (in.confidence >= 0 && in.confidence <= 100) i.confidence = in.confidence;
     i.comment = in.comment.substr(0, 10000);
+    i.origin = in.origin;
     i.event_level = e.level;
     return i;
   }
 
   const ImportOptions& opts_;
   std::vector<Problem>& problems_;
+  const std::set<std::string>& sighted_;
 };
 
 // Tags "attack:<id>" must name a known technique once reference data
@@ -144,6 +156,61 @@ void CheckAttackTags(store::ReadTxn& txn, std::vector<PreparedEvent>& events,
       problems.push_back({p.key, "tags", 0, "unknown ATT&CK id in tag '" + tag + "'", false});
       return true;
     });
+}
+
+// The stored indicators of one event that a sighting names, by its source id.
+using SightedIndicators = std::map<std::string, std::vector<model::Indicator>>;
+
+void FindSighted(const access::Gate& gate, store::WriteTxn& txn, const PreparedEvent& p,
+                 SightedIndicators& out) {
+  for (const auto& [source, typed] : p.sighted) {
+    store::IndicatorFilter f;
+    f.event_id = p.event.id;
+    f.typed_values = {{typed}};
+    f.limit = 1;
+    for (auto& i : txn.Indicators(gate.scope(), f).items) out[source].push_back(std::move(i));
+  }
+}
+
+// Records the batch's sightings as the provider's own, anonymous ones.
+// Skipped, the object staying verbatim only: a sighting marked narrower
+// than the indicator (a portal sighting has no level of its own, so it
+// would show to everyone who sees the indicator), this portal's own
+// summary of the indicator coming back in a re-imported export, and a
+// sighting already recorded by an earlier import of the same object.
+int64_t StoreSightings(store::WriteTxn& txn, const exchange::ImportBatch& batch,
+                       const SightedIndicators& sighted, int64_t org_id, const std::string& now,
+                       nlohmann::json& indicator_ids) {
+  int64_t added = 0;
+  for (const auto& ev : batch.events)
+    for (const auto& d : ev.sightings) {
+      auto targets = sighted.find(d.sighting_of);
+      auto first = CanonicalTime(d.first_seen), last = CanonicalTime(d.last_seen);
+      if (targets == sighted.end() || !first || !last || *last < *first) continue;
+      const std::string source = "stix:" + d.source_id;
+      for (const auto& i : targets->second) {
+        if (d.level && !model::IsWiderOrEqual(*d.level, model::EffectiveLevel(i))) continue;
+        if (d.source_id == exchange::stix::AggregateSightingId(i.id)) continue;
+        auto earlier = txn.Sightings(i.id);
+        if (std::any_of(earlier.begin(), earlier.end(), [&](const model::Sighting& s) {
+              return s.org_id == org_id && s.source == source;
+            }))
+          continue;
+        model::Sighting s;
+        s.id = NewUuid();
+        s.indicator_id = i.id;
+        s.org_id = org_id;
+        s.first_seen = *first;
+        s.last_seen = *last;
+        s.count = d.count;
+        s.source = source;
+        s.created = now;
+        txn.InsertSighting(s);
+        indicator_ids.push_back(i.id);
+        ++added;
+      }
+    }
+  return added;
 }
 
 }  // namespace
@@ -172,10 +239,22 @@ Result<ImportReport> StoreBatch(access::Gate& gate, const exchange::ImportBatch&
   report.problems = batch.problems;
   if (batch.HasFatal()) return report;
 
-  Preparer prepare(opts, report.problems);
-  std::vector<PreparedEvent> events;
-  events.reserve(batch.events.size());
-  for (const auto& d : batch.events) events.push_back(prepare.Event(d));
+  std::set<std::string> sighted;
+  for (const auto& d : batch.events)
+    for (const auto& s : d.sightings) sighted.insert(s.sighting_of);
+  // Normalising every indicator is most of the preparation, and events are
+  // independent: the second half is prepared on another thread.
+  const size_t n = batch.events.size(), half = (n + 1) / 2;
+  std::vector<PreparedEvent> events(n);
+  std::vector<Problem> later_problems;
+  auto prepare = [&](std::vector<Problem>& problems, size_t from, size_t to) {
+    Preparer preparer(opts, problems, sighted);
+    for (size_t i = from; i < to; ++i) events[i] = preparer.Event(batch.events[i]);
+  };
+  auto second = std::async(std::launch::async, prepare, std::ref(later_problems), half, n);
+  prepare(report.problems, 0, half);
+  second.get();
+  report.problems.insert(report.problems.end(), later_problems.begin(), later_problems.end());
   TS_TRY(gate.Read([&](store::ReadTxn& txn) -> Status {
     CheckAttackTags(txn, events, report.problems);
     return {};
@@ -188,6 +267,7 @@ Result<ImportReport> StoreBatch(access::Gate& gate, const exchange::ImportBatch&
   const std::string now = NowUtc();
   TS_TRY(gate.Write([&](store::WriteTxn& txn, access::Auditor& audit) -> Status {
     store::SourceObjectRow row;  // reused: its strings keep their capacity
+    SightedIndicators sighted_indicators;
     for (auto& p : events) {
       auto& e = p.event;
       const Level imported_level = e.level;
@@ -197,7 +277,7 @@ Result<ImportReport> StoreBatch(access::Gate& gate, const exchange::ImportBatch&
       // A report imported before gains the new versions instead of a twin.
       std::optional<model::Event> earlier;
       if (!p.key.empty() && p.key.find("--") != std::string::npos)
-        for (const auto& id : txn.EventsWithSourceObject(gate.scope(), p.key)) {
+        for (const auto& id : txn.EventsWithReport(gate.scope(), p.key)) {
           auto found = txn.EventById(gate.scope(), id);
           if (found && access::CanEditEvent(v, *found)) {
             earlier = *found;
@@ -222,6 +302,7 @@ Result<ImportReport> StoreBatch(access::Gate& gate, const exchange::ImportBatch&
         txn.InsertIndicator(i);
         ++added;
       }
+      FindSighted(gate, txn, p, sighted_indicators);
       row.event_id = e.id;
       for (const auto& o : *p.objects) {
         row.object_id = o.id;
@@ -243,6 +324,12 @@ Result<ImportReport> StoreBatch(access::Gate& gate, const exchange::ImportBatch&
       done += static_cast<int64_t>(p.objects->size() + p.indicators.size());
       if (opts.progress) opts.progress(done, total);
     }
+    nlohmann::json sighted_ids = nlohmann::json::array();
+    report.sightings_added =
+        StoreSightings(txn, batch, sighted_indicators, provider_id, now, sighted_ids);
+    if (report.sightings_added > 0)
+      audit.Record("sighting.import", "sighting", "",
+                   nlohmann::json{{"format", batch.format}, {"indicators", sighted_ids}}.dump());
     for (const auto& a : batch.attack)
       txn.UpsertAttackEntry(
           {a.external_id, a.stix_id, a.kind, a.name, a.description, a.tactics, a.deprecated});
@@ -272,6 +359,7 @@ nlohmann::json ImportReportJson(const ImportReport& r) {
           {"events_created", r.events_created},
           {"events_updated", r.events_updated},
           {"indicators_added", r.indicators_added},
+          {"sightings_added", r.sightings_added},
           {"attack_entries", r.attack_entries},
           {"event_ids", r.event_ids},
           {"problems", problems}};

@@ -110,9 +110,9 @@ class ReadTxn {
   // without those marked narrower than the scope reaches.
   virtual std::vector<SourceObjectRow> SourceObjects(const access::Scope& scope,
                                                      const std::string& event_id) = 0;
-  // Ids of the events in scope that keep a source object with this id.
-  virtual std::vector<std::string> EventsWithSourceObject(const access::Scope& scope,
-                                                          const std::string& object_id) = 0;
+  // Ids of the events in scope that keep the STIX report with this id.
+  virtual std::vector<std::string> EventsWithReport(const access::Scope& scope,
+                                                    const std::string& report_id) = 0;
   // ATT&CK entries whose id or name contains `text` (all when empty), by id.
   virtual std::vector<AttackRow> AttackEntries(const std::string& text, int64_t limit) = 0;
   virtual std::optional<AttackRow> AttackEntryById(const std::string& external_id) = 0;

@@ -18,8 +18,11 @@ void InitSodium();
 std::string RandomToken(std::size_t bytes = 32);
 // Lower-case hex SHA-256 of data.
 std::string Sha256Hex(std::string_view data);
-// A random (version 4) UUID in canonical lower-case form.
+// A time-ordered (version 7) UUID in canonical lower-case form: the ids of
+// stored items.
 std::string NewUuid();
+// A random (version 4) UUID, for formats that require one (STIX ids).
+std::string NewRandomUuid();
 // True if s is a canonical lower-case UUID string (8-4-4-4-12 hex digits, any version).
 bool IsUuid(std::string_view s);
 // Constant-time comparison of equal-length strings; false when lengths differ.

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 
 namespace ts {
 namespace {
@@ -33,12 +35,29 @@ TEST(CryptoTest, Sha256HexMatchesKnownVectors) {
   EXPECT_NE(Sha256Hex(std::string("a\0b", 3)), Sha256Hex("a"));
 }
 
-TEST(CryptoTest, NewUuidIsCanonicalVersion4) {
+TEST(CryptoTest, NewUuidIsCanonicalVersion7) {
   const std::string uuid = NewUuid();
   ASSERT_EQ(uuid.size(), 36u);
   EXPECT_TRUE(IsUuid(uuid)) << uuid;
+  EXPECT_EQ(uuid[14], '7') << uuid;
+  EXPECT_NE(std::string("89ab").find(uuid[19]), std::string::npos) << uuid;
+}
+
+TEST(CryptoTest, NewRandomUuidIsCanonicalVersion4) {
+  const std::string uuid = NewRandomUuid();
+  EXPECT_TRUE(IsUuid(uuid)) << uuid;
   EXPECT_EQ(uuid[14], '4') << uuid;
   EXPECT_NE(std::string("89ab").find(uuid[19]), std::string::npos) << uuid;
+}
+
+TEST(CryptoTest, NewUuidsOfLaterMillisecondsSortAfter) {
+  std::string earlier = NewUuid();
+  for (int i = 0; i < 5; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    std::string later = NewUuid();
+    EXPECT_LT(earlier, later);
+    earlier = later;
+  }
 }
 
 TEST(CryptoTest, NewUuidsAreUnique) {

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace ts::store::sqlite {
 namespace {
 [[noreturn]] void Fail(sqlite3* db, int rc, std::string_view what) {
@@ -10,9 +12,17 @@ namespace {
   msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   throw SqliteError(rc, msg);
 }
+// Allocation statistics take a process-wide mutex on every allocation SQLite
+// makes; nothing reads them. Must precede the library's initialisation.
+void ConfigureLibrary() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 }  // namespace
 
 Db::Db(const std::string& path) {
+  ConfigureLibrary();
   int rc =
       sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

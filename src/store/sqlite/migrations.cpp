@@ -246,6 +246,61 @@ CREATE TABLE attack_entries (
   deprecated INTEGER NOT NULL DEFAULT 0
 );
 )sql",
+    // Where an imported indicator came from (model/indicator_origin.hpp).
+    // Indicators imported before carried it as a mark at the start of their
+    // comment, "MISP object <name>[/<relation>] <object>[/<attribute>]" then
+    // ": <comment>" or "; tags: …"; a mark naming a MISP Object kept with the
+    // event becomes the origin and leaves the comment. Any other text stays.
+    R"sql(
+ALTER TABLE indicators ADD COLUMN origin_object_uuid TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicators ADD COLUMN origin_object_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicators ADD COLUMN origin_relation TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicators ADD COLUMN origin_attribute_uuid TEXT NOT NULL DEFAULT '';
+WITH marked AS (
+  SELECT rid, event_rid, substr(comment, 13) AS rest FROM indicators
+  WHERE substr(comment, 1, 12) = 'MISP object ' AND instr(substr(comment, 13), ' ') > 0
+), split AS (
+  SELECT rid, event_rid, substr(rest, 1, instr(rest, ' ') - 1) AS kind,
+         substr(rest, instr(rest, ' ') + 1) AS tail FROM marked
+), stop AS (
+  SELECT rid, event_rid, kind, tail,
+         CASE WHEN instr(tail, ':') = 0 THEN instr(tail, ';')
+              WHEN instr(tail, ';') = 0 THEN instr(tail, ':')
+              ELSE min(instr(tail, ':'), instr(tail, ';')) END AS at FROM split
+), ids AS (
+  SELECT rid, event_rid, kind,
+         CASE WHEN at = 0 THEN tail ELSE substr(tail, 1, at - 1) END AS ids,
+         CASE WHEN at = 0 THEN ''
+              WHEN substr(tail, at + 1, 1) = ' ' THEN substr(tail, at + 2)
+              ELSE substr(tail, at + 1) END AS comment FROM stop
+), mark AS (
+  SELECT rid, event_rid, comment,
+         CASE WHEN instr(kind, '/') = 0 THEN kind ELSE substr(kind, 1, instr(kind, '/') - 1) END
+           AS name,
+         CASE WHEN instr(kind, '/') = 0 THEN '' ELSE substr(kind, instr(kind, '/') + 1) END
+           AS relation,
+         CASE WHEN instr(ids, '/') = 0 THEN ids ELSE substr(ids, 1, instr(ids, '/') - 1) END
+           AS object_uuid,
+         CASE WHEN instr(ids, '/') = 0 THEN '' ELSE substr(ids, instr(ids, '/') + 1) END
+           AS attribute_uuid FROM ids
+)
+UPDATE indicators
+SET comment = mark.comment, origin_object_uuid = mark.object_uuid,
+    origin_object_name = mark.name, origin_relation = mark.relation,
+    origin_attribute_uuid = mark.attribute_uuid
+FROM mark
+WHERE mark.rid = indicators.rid
+  AND mark.attribute_uuid NOT GLOB '*[^A-Za-z0-9._-]*'
+  AND EXISTS (SELECT 1 FROM source_objects s WHERE s.event_rid = mark.event_rid
+              AND s.object_id = mark.object_uuid AND s.type = 'misp-object');
+)sql",
+    // Source objects are looked up by id only to find the event of an
+    // earlier import of the same report; indexing every object's random id
+    // cost each import an index insert per object.
+    R"sql(
+DROP INDEX source_objects_object;
+CREATE INDEX source_objects_report ON source_objects(object_id) WHERE type = 'report';
+)sql",
 };
 
 }  // namespace

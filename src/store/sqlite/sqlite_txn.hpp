@@ -57,8 +57,8 @@ class SqliteTxn final : public WriteTxn {
   std::vector<model::AuditEntry> AuditEntries(int64_t after_seq, int64_t limit) override;
   std::vector<SourceObjectRow> SourceObjects(const access::Scope& scope,
                                              const std::string& event_id) override;
-  std::vector<std::string> EventsWithSourceObject(const access::Scope& scope,
-                                                  const std::string& object_id) override;
+  std::vector<std::string> EventsWithReport(const access::Scope& scope,
+                                            const std::string& report_id) override;
   std::vector<AttackRow> AttackEntries(const std::string& text, int64_t limit) override;
   std::optional<AttackRow> AttackEntryById(const std::string& external_id) override;
 
@@ -101,7 +101,12 @@ class SqliteTxn final : public WriteTxn {
 
  private:
   void ReplaceTags(const model::Event& event);
+  // The rowid of an event, remembered across a run of inserts into it.
+  std::optional<int64_t> EventRid(const std::string& event_id);
+
   Db& db_;
+  std::string rid_event_id_;
+  int64_t rid_ = 0;
 };
 
 }  // namespace ts::store::sqlite

@@ -189,6 +189,17 @@ void SqliteTxn::UpdateEvent(const model::Event& e) {
 
 void SqliteTxn::DeleteEvent(const std::string& id) {
   Stmt(db_, "DELETE FROM events WHERE id = ?").Bind(1, id).Run();
+  rid_event_id_.clear();
+}
+
+std::optional<int64_t> SqliteTxn::EventRid(const std::string& event_id) {
+  if (!rid_event_id_.empty() && event_id == rid_event_id_) return rid_;
+  Stmt s(db_, "SELECT rid FROM events WHERE id = ?");
+  s.BindRef(1, event_id);
+  if (!s.Step()) return std::nullopt;
+  rid_event_id_ = event_id;
+  rid_ = s.Int(0);
+  return rid_;
 }
 
 bool SqliteTxn::IndicatorExists(const std::string& event_id, model::IndicatorType type,
@@ -201,10 +212,16 @@ bool SqliteTxn::IndicatorExists(const std::string& event_id, model::IndicatorTyp
 }
 
 void SqliteTxn::InsertIndicator(const model::Indicator& i) {
+  // The origin is written here only: updates keep it (it is read-only).
+  static const model::IndicatorOrigin kNone;
+  const model::IndicatorOrigin& origin = i.origin ? *i.origin : kNone;
+  auto rid = EventRid(i.event_id);
+  if (!rid) return;
   Stmt(db_,
-       "INSERT INTO indicators(id, event_rid, type, value, level, first_seen, last_seen, "
-       "confidence, comment, created, modified) "
-       "SELECT ?, rid, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM events WHERE id = ?")
+       "INSERT INTO indicators(id, type, value, level, first_seen, last_seen, confidence, "
+       "comment, created, modified, origin_object_uuid, origin_object_name, origin_relation, "
+       "origin_attribute_uuid, event_rid) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .BindRef(1, i.id)
       .BindRef(2, model::IndicatorTypeName(i.type))
       .BindRef(3, i.value)
@@ -215,7 +232,11 @@ void SqliteTxn::InsertIndicator(const model::Indicator& i) {
       .BindRef(8, i.comment)
       .BindRef(9, i.created)
       .BindRef(10, i.modified)
-      .BindRef(11, i.event_id)
+      .BindRef(11, origin.object_uuid)
+      .BindRef(12, origin.object_name)
+      .BindRef(13, origin.relation)
+      .BindRef(14, origin.attribute_uuid)
+      .Bind(15, *rid)
       .Run();
 }
 

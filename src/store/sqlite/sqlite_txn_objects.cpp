@@ -52,29 +52,31 @@ std::vector<SourceObjectRow> SqliteTxn::SourceObjects(const access::Scope& scope
   return out;
 }
 
-std::vector<std::string> SqliteTxn::EventsWithSourceObject(const access::Scope& scope,
-                                                           const std::string& object_id) {
+std::vector<std::string> SqliteTxn::EventsWithReport(const access::Scope& scope,
+                                                     const std::string& report_id) {
   Stmt s(db_,
          "SELECT DISTINCT e.id FROM source_objects s JOIN events e ON e.rid = s.event_rid "
-         "WHERE s.object_id = ?4 AND " +
+         "WHERE s.type = 'report' AND s.object_id = ?4 AND " +
              std::string(kEventVisible) + " ORDER BY e.rid");
   BindScope(s, scope);
-  s.Bind(4, object_id);
+  s.Bind(4, report_id);
   std::vector<std::string> out;
   while (s.Step()) out.push_back(s.Text(0));
   return out;
 }
 
 bool SqliteTxn::InsertSourceObject(const SourceObjectRow& r) {
+  auto rid = EventRid(r.event_id);
+  if (!rid) return false;
   Stmt s(db_,
-         "INSERT OR IGNORE INTO source_objects(event_rid, object_id, type, modified, level, json) "
-         "SELECT rid, ?, ?, ?, ?, ? FROM events WHERE id = ?");
+         "INSERT OR IGNORE INTO source_objects(object_id, type, modified, level, json, event_rid) "
+         "VALUES (?, ?, ?, ?, ?, ?)");
   s.BindRef(1, r.object_id)
       .BindRef(2, r.type)
       .BindRef(3, r.modified)
       .Bind(4, LevelColumn(r.level))
       .BindRef(5, r.json)
-      .BindRef(6, r.event_id)
+      .Bind(6, *rid)
       .Run();
   return sqlite3_changes(db_.raw()) > 0;
 }
