@@ -82,6 +82,16 @@ bool BundleReader::Step(std::string_view bytes, size_t& i) {
     return Fail("not valid JSON at byte " + std::to_string(at) + ": expected " +
                 std::string(wanted) + ", found " + Shown(c));
   };
+  // After a value inside an object or list: ',' goes on, `close` ends it.
+  auto after = [&](char close, At on_comma, At on_close, std::string_view wanted) {
+    if (c == ',')
+      at_ = on_comma;
+    else if (c == close)
+      at_ = on_close;
+    else
+      return unexpected(wanted);
+    return true;
+  };
   switch (at_) {
     case At::kDocument:
       if (c != '{') return Fail("not a STIX bundle: the file must hold one JSON object");
@@ -111,14 +121,7 @@ bool BundleReader::Step(std::string_view bytes, size_t& i) {
       --i, --offset_;  // the value's first byte is scanned with the value
       return StartValue(false, c);
     case At::kAfterValue:
-      if (c == ',') {
-        at_ = At::kKey;
-      } else if (c == '}') {
-        at_ = At::kEnd;
-      } else {
-        return unexpected("',' or '}'");
-      }
-      return true;
+      return after('}', At::kKey, At::kEnd, "',' or '}'");
     case At::kFirstElement:
       if (c == ']') {
         at_ = At::kAfterValue;
@@ -130,14 +133,7 @@ bool BundleReader::Step(std::string_view bytes, size_t& i) {
       --i, --offset_;
       return StartValue(true, c);
     case At::kAfterElement:
-      if (c == ',') {
-        at_ = At::kElement;
-      } else if (c == ']') {
-        at_ = At::kAfterValue;
-      } else {
-        return unexpected("',' or ']'");
-      }
-      return true;
+      return after(']', At::kElement, At::kAfterValue, "',' or ']'");
     case At::kEnd:
       return Fail("not valid JSON at byte " + std::to_string(at) +
                   ": content after the end of the bundle");
