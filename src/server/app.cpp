@@ -94,7 +94,8 @@ Response App::HandleApi(Request& request, const std::string*& route) {
     return api::ErrorResponse(Error::NotFound("endpoint"));
   }
   route = match.pattern;
-  auto admitted = Admit(request, match, true);
+  // A request whose body went to a sink was counted when the sink opened.
+  auto admitted = Admit(request, match, request.body_sink == nullptr);
   if (auto* refusal = std::get_if<Response>(&admitted)) return std::move(*refusal);
   auto& identity = std::get<auth::Identity>(admitted);
   access::Gate gate(*store_, audit_log_, identity.viewer, config_.anonymous_read);
@@ -114,7 +115,7 @@ std::shared_ptr<BodySink> App::OpenBodySink(const Request& head) {
   auto match = router_.Find(head.method, head.path);
   if (!match.handler || !match.options.open_body_sink) return nullptr;
   Request request = head;
-  auto admitted = Admit(request, match, false);
+  auto admitted = Admit(request, match, true);
   auto* identity = std::get_if<auth::Identity>(&admitted);
   // A refused request is refused again, with its answer, once its body is in.
   if (!identity) return nullptr;
