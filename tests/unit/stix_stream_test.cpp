@@ -91,6 +91,8 @@ TEST(StixStream, BrokenStructureNamesTheByte) {
       {head + a + "]", "not valid JSON: the file ends before the bundle does"},
       {R"({"type" "bundle"})", "not valid JSON at byte 8: expected ':', found '\"'"},
       {"   \n", "the file is empty"},
+      {"{\"" + std::string(5000, 'k') + "\":1}",
+       "not valid JSON: a property name of the bundle is longer than 4096 bytes"},
   };
   for (const auto& c : cases) {
     auto batch = stix::ParseBundle(c.doc, {});

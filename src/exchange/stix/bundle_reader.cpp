@@ -6,6 +6,9 @@ namespace ts::exchange::stix {
 namespace {
 
 constexpr size_t kMaxIdBytes = 200;
+// A top-level property name is read whole before its value; STIX names are
+// short, so a longer one is taken as garbage rather than kept.
+constexpr size_t kMaxKeyBytes = 4096;
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -30,6 +33,11 @@ BundleReader::BundleReader(Limits limits, ElementFn on_element, OversizedFn on_o
 bool BundleReader::Fail(std::string message) {
   if (error_.empty()) error_ = std::move(message);
   return false;
+}
+
+bool BundleReader::KeyTooLong() {
+  return Fail("not valid JSON: a property name of the bundle is longer than " +
+              std::to_string(kMaxKeyBytes) + " bytes");
 }
 
 bool BundleReader::Feed(std::string_view bytes) {
@@ -64,6 +72,7 @@ bool BundleReader::Step(std::string_view bytes, size_t& i) {
         key_.append(bytes.substr(start, i - 1 - start));
         offset_ += i - start;
         in_key_ = false;
+        if (key_.size() > kMaxKeyBytes) return KeyTooLong();
         if (!simdjson::validate_utf8(key_.data(), key_.size()))
           return Fail("the file is not valid UTF-8");
         at_ = At::kColon;
@@ -72,7 +81,7 @@ bool BundleReader::Step(std::string_view bytes, size_t& i) {
     }
     key_.append(bytes.substr(start));
     offset_ += i - start;
-    return true;
+    return key_.size() > kMaxKeyBytes ? KeyTooLong() : true;
   }
   const size_t at = offset_;
   ++i;

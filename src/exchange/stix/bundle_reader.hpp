@@ -86,6 +86,7 @@ class BundleReader {
   };
 
   bool Fail(std::string message);
+  bool KeyTooLong();
   bool Step(std::string_view bytes, size_t& i);
   bool StartValue(bool is_element, char c);
   // Consumes bytes of the current value; true when it ended at bytes[i-1]
