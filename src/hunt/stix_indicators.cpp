@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 
+#include "exchange/stix/pattern.hpp"
 #include "hunt/indicator_formats.hpp"
 #include "ingest/ascii.hpp"
 
@@ -16,89 +17,6 @@ namespace {
 
 using json = nlohmann::json;
 using model::IndicatorType;
-
-struct Comparison {
-  std::string path;
-  std::string value;
-};
-
-// A recursive-descent reader of the subset of STIX patterning we accept:
-//   pattern := observation ("OR" observation)*
-//   observation := "[" comparison ("OR" comparison)* "]"
-//   comparison := path "=" 'string'
-class PatternReader {
- public:
-  explicit PatternReader(std::string_view s) : s_(s) {}
-
-  std::optional<std::vector<Comparison>> Read() {
-    std::vector<Comparison> out;
-    do {
-      if (!Take('[')) return std::nullopt;
-      do {
-        Comparison c;
-        if (!Path(c.path) || !Take('=') || !String(c.value)) return std::nullopt;
-        out.push_back(std::move(c));
-      } while (Word("OR"));
-      if (!Take(']')) return std::nullopt;
-    } while (Word("OR"));
-    Blanks();
-    if (pos_ != s_.size()) return std::nullopt;
-    return out;
-  }
-
- private:
-  void Blanks() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n')) ++pos_;
-  }
-  bool Take(char c) {
-    Blanks();
-    if (pos_ == s_.size() || s_[pos_] != c) return false;
-    ++pos_;
-    return true;
-  }
-  bool Word(std::string_view w) {
-    Blanks();
-    if (s_.substr(pos_, w.size()) != w) return false;
-    pos_ += w.size();
-    return true;
-  }
-  // object-type:property.path, where path steps may be 'quoted'.
-  bool Path(std::string& out) {
-    Blanks();
-    while (pos_ < s_.size()) {
-      const char c = s_[pos_];
-      if (c == '\'') {
-        const std::size_t end = s_.find('\'', pos_ + 1);
-        if (end == std::string_view::npos) return false;
-        out.append(s_.substr(pos_, end + 1 - pos_));
-        pos_ = end + 1;
-      } else if (ingest::IsAsciiAlnum(c) || c == '-' || c == '_' || c == ':' || c == '.') {
-        out += c;
-        ++pos_;
-      } else {
-        break;
-      }
-    }
-    return !out.empty();
-  }
-  bool String(std::string& out) {
-    if (!Take('\'')) return false;
-    for (; pos_ < s_.size(); ++pos_) {
-      if (s_[pos_] == '\\' && pos_ + 1 < s_.size()) {
-        out += s_[++pos_];
-      } else if (s_[pos_] == '\'') {
-        ++pos_;
-        return true;
-      } else {
-        out += s_[pos_];
-      }
-    }
-    return false;
-  }
-
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
 
 // "MD5", "SHA-1", "SHA-256", "SHA-512" as hash dictionary keys (quoted or
 // not, any case) to indicator types.
@@ -206,7 +124,7 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
     const std::string id = Text(o, "id");
     if (type == "indicator") {
       const std::string pattern_type = Text(o, "pattern_type");
-      const auto comparisons = PatternReader(Text(o, "pattern")).Read();
+      const auto comparisons = exchange::stix::SimpleComparisons(Text(o, "pattern"));
       if ((!pattern_type.empty() && pattern_type != "stix") || !comparisons) {
         ++out.unsupported;
         out.warnings.push_back("indicator " + id + ": unsupported pattern " +
@@ -216,7 +134,7 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
                                " (only = comparisons joined by OR are hunted)");
         continue;
       }
-      for (const Comparison& c : *comparisons) add(id, PathType(c.path, c.value), c.value);
+      for (const auto& c : *comparisons) add(id, PathType(c.path, c.value), c.value);
     } else if (type == "ipv4-addr" || type == "ipv6-addr" || type == "domain-name" ||
                type == "url") {
       const std::string value = Text(o, "value");

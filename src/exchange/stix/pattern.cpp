@@ -41,19 +41,14 @@ class Reader {
  public:
   explicit Reader(std::string_view s) : s_(s) {}
 
-  std::optional<std::vector<PatternValue>> Read() {
-    std::vector<PatternValue> out;
+  std::optional<std::vector<PatternComparison>> Read() {
+    std::vector<PatternComparison> out;
     do {
       if (!Take('[')) return std::nullopt;
       do {
-        std::string path, value;
-        if (!Path(path) || !Take('=') || !Literal(value)) return std::nullopt;
-        auto type = IndicatorTypeForPath(path);
-        if (!type) return std::nullopt;
-        // An address path may hold a CIDR block, which the portal types apart.
-        if ((*type == "ipv4" || *type == "ipv6") && value.find('/') != std::string::npos)
-          *type = "cidr";
-        out.push_back({*type, std::move(value)});
+        PatternComparison c;
+        if (!Path(c.path) || !Take('=') || !Literal(c.value)) return std::nullopt;
+        out.push_back(std::move(c));
       } while (Word("OR"));
       if (!Take(']')) return std::nullopt;
     } while (Word("OR"));
@@ -118,8 +113,23 @@ class Reader {
 
 }  // namespace
 
-std::optional<std::vector<PatternValue>> SimplePatternValues(std::string_view pattern) {
+std::optional<std::vector<PatternComparison>> SimpleComparisons(std::string_view pattern) {
   return Reader(pattern).Read();
+}
+
+std::optional<std::vector<PatternValue>> SimplePatternValues(std::string_view pattern) {
+  auto comparisons = SimpleComparisons(pattern);
+  if (!comparisons) return std::nullopt;
+  std::vector<PatternValue> out;
+  for (auto& c : *comparisons) {
+    auto type = IndicatorTypeForPath(c.path);
+    if (!type) return std::nullopt;
+    // An address path may hold a CIDR block, which the portal types apart.
+    if ((*type == "ipv4" || *type == "ipv6") && c.value.find('/') != std::string::npos)
+      *type = "cidr";
+    out.push_back({*type, std::move(c.value)});
+  }
+  return out;
 }
 
 std::optional<std::string> IndicatorTypeForPath(std::string_view path) {

@@ -13,6 +13,17 @@
 
 namespace ts::exchange::stix {
 
+// One comparison of a simple pattern: an object path ("file:hashes.'MD5'")
+// and its unescaped string literal.
+struct PatternComparison {
+  std::string path;
+  std::string value;
+};
+
+// The comparisons of a pattern of the simple form above, whatever their
+// paths; nullopt when the pattern is not of that form.
+std::optional<std::vector<PatternComparison>> SimpleComparisons(std::string_view pattern);
+
 struct PatternValue {
   std::string indicator_type;  // model::IndicatorType name, e.g. "sha256"
   std::string value;           // unescaped string literal
