@@ -34,6 +34,21 @@ def check(response, status, what):
     return response.json
 
 
+def run_import(client, data, **params):
+    """POSTs `data` to /api/v1/import with `params` in the query and waits
+    for the job to end. Returns the 202 response and the job's last state."""
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    started = client.post(f"/api/v1/import?{query}", raw=data)
+    job = check(started, 202, "start import")
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        state = check(client.get(f"/api/v1/imports/{job['id']}"), 200, "poll")
+        if state["status"] in ("done", "failed"):
+            return started, state
+        time.sleep(0.05)
+    raise AssertionError(f"import job {job['id']} did not finish")
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status = status

@@ -15,10 +15,9 @@ import csv
 import io
 import json
 import os
-import time
 import unittest
 
-from portal import check, close_portal, portal_with_analysts
+from portal import check, close_portal, portal_with_analysts, run_import
 
 ORGS = {
     "provider": ("Provider Grid", "power", "participant"),
@@ -53,15 +52,7 @@ class MispCsvText(unittest.TestCase):
         close_portal(cls.portal, cls.clients.values())
 
     def run_import(self, data, viewer="provider", **params):
-        query = "&".join(f"{k}={v}" for k, v in params.items())
-        job = check(self.clients[viewer].post(f"/api/v1/import?{query}", raw=data), 202, "start")
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            state = check(self.clients[viewer].get(f"/api/v1/imports/{job['id']}"), 200, "poll")
-            if state["status"] in ("done", "failed"):
-                return state
-            time.sleep(0.05)
-        self.fail("import job did not finish")
+        return run_import(self.clients[viewer], data, **params)[1]
 
     def indicators(self, event_id, viewer="provider"):
         r = check(self.clients[viewer].get(f"/api/v1/events/{event_id}/indicators?per_page=200"),

@@ -13,7 +13,7 @@ import socket
 import time
 import unittest
 
-from portal import check, close_portal, portal_with_analysts
+from portal import check, close_portal, portal_with_analysts, run_import
 
 ORGS = {
     "provider": ("Provider Power", "power", "participant"),
@@ -63,17 +63,9 @@ class StixExchange(unittest.TestCase):
         close_portal(cls.portal, cls.clients.values())
 
     def run_import(self, data, viewer="provider", **params):
-        query = "&".join(f"{k}={v}" for k, v in params.items())
-        r = self.clients[viewer].post(f"/api/v1/import?{query}", raw=data)
-        job = check(r, 202, "start import")
-        self.assertEqual(r.header("Location"), f"/api/v1/imports/{job['id']}")
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            state = check(self.clients[viewer].get(f"/api/v1/imports/{job['id']}"), 200, "poll")
-            if state["status"] in ("done", "failed"):
-                return state
-            time.sleep(0.05)
-        self.fail("import job did not finish")
+        started, state = run_import(self.clients[viewer], data, **params)
+        self.assertEqual(started.header("Location"), f"/api/v1/imports/{state['id']}")
+        return state
 
     def test_import_then_export_per_viewer(self):
         red = indicator(2, "[ipv4-addr:value = '203.0.113.66']", RED)
