@@ -21,11 +21,31 @@ constexpr bool IsAsciiAlnum(char c) {
 constexpr bool IsHexDigit(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+// Space, tab, CR and LF: white space of JSON and of mail headers.
+constexpr bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 constexpr char AsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
 }
 constexpr char AsciiUpper(char c) {
   return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+}
+
+// Each run of white space (by `is_space`) as one space, none at either end.
+inline std::string CollapseSpaces(std::string_view s, bool (*is_space)(char) = IsAsciiSpace) {
+  std::string out;
+  bool space = false;
+  for (const char c : s) {
+    if (is_space(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
 }
 
 inline bool IsAscii(std::string_view s) {

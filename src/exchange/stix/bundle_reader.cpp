@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include "ingest/ascii.hpp"
+
 namespace ts::exchange::stix {
 namespace {
 
@@ -10,12 +12,8 @@ constexpr size_t kMaxIdBytes = 200;
 // short, so a longer one is taken as garbage rather than kept.
 constexpr size_t kMaxKeyBytes = 4096;
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
 bool EndsScalar(char c) {
-  return IsSpace(c) || c == ',' || c == ']' || c == '}';
+  return ingest::IsAsciiSpace(c) || c == ',' || c == ']' || c == '}';
 }
 
 std::string Shown(char c) {
@@ -86,7 +84,7 @@ bool BundleReader::Step(std::string_view bytes, size_t& i) {
   const size_t at = offset_;
   ++i;
   ++offset_;
-  if (IsSpace(c)) return true;
+  if (ingest::IsAsciiSpace(c)) return true;
   auto unexpected = [&](std::string_view wanted) {
     return Fail("not valid JSON at byte " + std::to_string(at) + ": expected " +
                 std::string(wanted) + ", found " + Shown(c));

@@ -5,13 +5,9 @@
 namespace ts::ingest::mail {
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -39,7 +35,7 @@ std::string PropertyDomain(std::string_view clause) {
     if (at == std::string::npos) continue;
     std::string_view v = clause.substr(at + key.size());
     std::size_t end = 0;
-    while (end < v.size() && !IsSpace(v[end]) && v[end] != ';') ++end;
+    while (end < v.size() && !IsAsciiSpace(v[end]) && v[end] != ';') ++end;
     v = v.substr(0, end);
     if (const std::size_t sign = v.rfind('@'); sign != std::string_view::npos)
       v.remove_prefix(sign + 1);

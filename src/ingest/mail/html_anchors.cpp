@@ -9,8 +9,9 @@
 namespace ts::ingest::mail {
 namespace {
 
+// HTML's white space also has the form feed.
 bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+  return IsAsciiSpace(c) || c == '\f';
 }
 
 // The entity at s[i] == '&': its text and length, or nullopt when it is a
@@ -58,21 +59,6 @@ std::string DecodeEntities(std::string_view s) {
       }
     }
     out += s[i];
-  }
-  return out;
-}
-
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (const char c : s) {
-    if (IsSpace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
   }
   return out;
 }
@@ -147,7 +133,7 @@ std::optional<std::string> Attribute(std::string_view tag, std::string_view attr
         value = tag.substr(start, k - start);
       }
     }
-    if (name == attr) return Collapse(DecodeEntities(value));
+    if (name == attr) return CollapseSpaces(DecodeEntities(value), IsSpace);
     if (name.empty()) ++k;
   }
   return std::nullopt;
@@ -186,7 +172,7 @@ std::vector<Anchor> FindAnchors(std::string_view html) {
   std::string text;
   auto close = [&] {
     if (!open) return;
-    open->text = Collapse(DecodeEntities(text));
+    open->text = CollapseSpaces(DecodeEntities(text), IsSpace);
     anchors.push_back(std::move(*open));
     open.reset();
   };
@@ -220,7 +206,7 @@ std::string VisibleText(std::string_view html) {
       [&](std::string_view tag) {
         if (IsBlockTag(TagName(tag))) text += ' ';
       });
-  return Collapse(DecodeEntities(text));
+  return CollapseSpaces(DecodeEntities(text), IsSpace);
 }
 
 }  // namespace ts::ingest::mail

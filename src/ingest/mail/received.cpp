@@ -8,10 +8,6 @@
 namespace ts::ingest::mail {
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 // Offset just after the keyword `word` standing alone (any case, outside
 // comments), or npos.
 std::size_t FindClause(std::string_view s, std::string_view word, std::size_t from = 0) {
@@ -20,18 +16,18 @@ std::size_t FindClause(std::string_view s, std::string_view word, std::size_t fr
     if (s[i] == '(') ++depth;
     if (s[i] == ')' && depth > 0) --depth;
     if (depth > 0 || i + word.size() > s.size()) continue;
-    if (i > 0 && !IsSpace(s[i - 1])) continue;
+    if (i > 0 && !IsAsciiSpace(s[i - 1])) continue;
     if (AsciiLowered(s.substr(i, word.size())) != word) continue;
     const std::size_t end = i + word.size();
-    if (end < s.size() && IsSpace(s[end])) return end;
+    if (end < s.size() && IsAsciiSpace(s[end])) return end;
   }
   return std::string_view::npos;
 }
 
 std::string_view TokenAt(std::string_view s, std::size_t pos) {
-  while (pos < s.size() && IsSpace(s[pos])) ++pos;
+  while (pos < s.size() && IsAsciiSpace(s[pos])) ++pos;
   std::size_t end = pos;
-  while (end < s.size() && !IsSpace(s[end]) && s[end] != '(' && s[end] != ';') ++end;
+  while (end < s.size() && !IsAsciiSpace(s[end]) && s[end] != '(' && s[end] != ';') ++end;
   return s.substr(pos, end - pos);
 }
 
@@ -62,9 +58,11 @@ std::string ClauseIp(std::string_view clause) {
   }
   std::size_t i = 0;
   while (i < clause.size()) {
-    while (i < clause.size() && (IsSpace(clause[i]) || clause[i] == '(' || clause[i] == '=')) ++i;
+    while (i < clause.size() && (IsAsciiSpace(clause[i]) || clause[i] == '(' || clause[i] == '='))
+      ++i;
     std::size_t end = i;
-    while (end < clause.size() && !IsSpace(clause[end]) && clause[end] != '(' && clause[end] != '=')
+    while (end < clause.size() && !IsAsciiSpace(clause[end]) && clause[end] != '(' &&
+           clause[end] != '=')
       ++end;
     if (std::string ip = CanonicalIp(clause.substr(i, end - i)); !ip.empty()) return ip;
     i = end;
@@ -80,8 +78,8 @@ Hop ParseReceived(std::string_view value) {
   std::string_view body = value;
   if (const std::size_t semi = value.rfind(';'); semi != std::string_view::npos) {
     std::string_view date = value.substr(semi + 1);
-    while (!date.empty() && IsSpace(date.front())) date.remove_prefix(1);
-    while (!date.empty() && IsSpace(date.back())) date.remove_suffix(1);
+    while (!date.empty() && IsAsciiSpace(date.front())) date.remove_prefix(1);
+    while (!date.empty() && IsAsciiSpace(date.back())) date.remove_suffix(1);
     hop.date = std::string(date);
     body = value.substr(0, semi);
   }

@@ -72,18 +72,7 @@ std::string UndeclaredToUtf8(std::string_view raw) {
 std::string DecodeHeaderText(std::string_view raw) {
   const std::string utf8 = Guess(raw);
   GString_ decoded(g_mime_utils_header_decode_text(MailParserOptions(), utf8.c_str()));
-  std::string out;
-  bool space = false;
-  for (const char c : std::string_view(decoded ? decoded.get() : "")) {
-    if (c == '\r' || c == '\n' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return CollapseSpaces(decoded ? decoded.get() : "");
 }
 
 std::string ValidUtf8(std::string_view s) {
