@@ -33,11 +33,7 @@ Result<std::string> ReadFile(const std::string& path) {
   return buf.str();
 }
 
-int Add(const SampleFlags& f) {
-  auto data = OpenDataDir(f.data);
-  if (!data) return Fail(data.error());
-  auto gate = GateAs(*data, f.user);
-  if (!gate) return Fail(gate.error());
+int Add(const SampleFlags& f, const DataDir& data, access::Gate& gate) {
   auto blobs = store::BlobStore::Open(f.data);
   if (!blobs) return Fail(blobs.error());
   int rc = 0;
@@ -52,8 +48,8 @@ int Add(const SampleFlags& f) {
     if (!f.level.empty()) in.level = f.level;
     in.event_id = f.event;
     in.provider = f.org;
-    in.max_bytes = data->config.samples_max_size;
-    auto added = catalog::AddSample(*gate, *blobs, *bytes, in);
+    in.max_bytes = data.config.samples_max_size;
+    auto added = catalog::AddSample(gate, *blobs, *bytes, in);
     if (!added) {
       Error e = added.error();
       e.message = file + ": " + e.message;
@@ -70,11 +66,7 @@ int Add(const SampleFlags& f) {
   return rc;
 }
 
-int List(const SampleFlags& f) {
-  auto data = OpenDataDir(f.data);
-  if (!data) return Fail(data.error());
-  auto gate = GateAs(*data, f.user);
-  if (!gate) return Fail(gate.error());
+int List(const SampleFlags& f, const DataDir&, access::Gate& gate) {
   store::SampleFilter filter;
   if (!f.level.empty()) {
     filter.level = model::ParseLevel(f.level);
@@ -84,7 +76,7 @@ int List(const SampleFlags& f) {
   filter.tag = f.tag;
   filter.text = f.query;
   filter.limit = 1000;
-  auto page = gate->ListSamples(filter);
+  auto page = gate.ListSamples(filter);
   if (!page) return Fail(page.error());
   if (f.json) {
     nlohmann::json items = nlohmann::json::array();
@@ -101,12 +93,8 @@ int List(const SampleFlags& f) {
   return 0;
 }
 
-int Show(const SampleFlags& f) {
-  auto data = OpenDataDir(f.data);
-  if (!data) return Fail(data.error());
-  auto gate = GateAs(*data, f.user);
-  if (!gate) return Fail(gate.error());
-  auto view = gate->GetSample(f.sha256);
+int Show(const SampleFlags& f, const DataDir&, access::Gate& gate) {
+  auto view = gate.GetSample(f.sha256);
   if (!view) return Fail(view.error());
   auto j = server::api::SampleJson(*view);
   if (f.json) {
@@ -131,16 +119,12 @@ int Show(const SampleFlags& f) {
   return 0;
 }
 
-int Get(const SampleFlags& f) {
-  auto data = OpenDataDir(f.data);
-  if (!data) return Fail(data.error());
-  auto gate = GateAs(*data, f.user);
-  if (!gate) return Fail(gate.error());
+int Get(const SampleFlags& f, const DataDir&, access::Gate& gate) {
   auto blobs = store::BlobStore::Open(f.data);
   if (!blobs) return Fail(blobs.error());
   ingest::content::ProtectedZipOptions options;
   if (f.aes) options.encryption = ingest::content::ZipEncryption::kAes256;
-  auto download = catalog::DownloadSample(*gate, *blobs, f.sha256, options);
+  auto download = catalog::DownloadSample(gate, *blobs, f.sha256, options);
   if (!download) return Fail(download.error());
   std::ofstream out(f.output, std::ios::binary | std::ios::trunc);
   out << download->zip;
@@ -151,11 +135,7 @@ int Get(const SampleFlags& f) {
   return 0;
 }
 
-int YaraAdd(const SampleFlags& f) {
-  auto data = OpenDataDir(f.data);
-  if (!data) return Fail(data.error());
-  auto gate = GateAs(*data, f.user);
-  if (!gate) return Fail(gate.error());
+int YaraAdd(const SampleFlags& f, const DataDir&, access::Gate& gate) {
   auto blobs = store::BlobStore::Open(f.data);
   if (!blobs) return Fail(blobs.error());
   const std::string& file = f.files.front();
@@ -166,7 +146,7 @@ int YaraAdd(const SampleFlags& f) {
   in.text = *text;
   if (!f.level.empty()) in.level = f.level;
   std::vector<catalog::YaraDiagnostic> diagnostics;
-  auto saved = catalog::CreateYaraRule(*gate, *blobs, in, &diagnostics);
+  auto saved = catalog::CreateYaraRule(gate, *blobs, in, &diagnostics);
   for (const auto& d : diagnostics)
     std::cerr << file << ":" << d.line << ": " << (d.warning ? "warning" : "error") << ": "
               << d.message << "\n";
@@ -176,12 +156,8 @@ int YaraAdd(const SampleFlags& f) {
   return 0;
 }
 
-int YaraList(const SampleFlags& f) {
-  auto data = OpenDataDir(f.data);
-  if (!data) return Fail(data.error());
-  auto gate = GateAs(*data, f.user);
-  if (!gate) return Fail(gate.error());
-  auto rules = gate->ListYaraRules();
+int YaraList(const SampleFlags&, const DataDir&, access::Gate& gate) {
+  auto rules = gate.ListYaraRules();
   if (!rules) return Fail(rules.error());
   for (const auto& r : *rules)
     std::cout << r.id << "  " << model::LevelName(r.level) << "  v" << r.version << "  " << r.name
@@ -189,16 +165,26 @@ int YaraList(const SampleFlags& f) {
   return 0;
 }
 
+using Subcommand = int (*)(const SampleFlags&, const DataDir&, access::Gate&);
+
+// Every subcommand works on the data directory as --user (or the system).
+int RunOnDataDir(const SampleFlags& f, Subcommand run) {
+  auto data = OpenDataDir(f.data);
+  if (!data) return Fail(data.error());
+  auto gate = GateAs(*data, f.user);
+  if (!gate) return Fail(gate.error());
+  return run(f, *data, *gate);
+}
+
 }  // namespace
 
 void AddSampleCommands(CLI::App& app, Action& action) {
   auto f = std::make_shared<SampleFlags>();
-  auto command = [&](CLI::App* parent, const char* name, const char* help,
-                     int (*run)(const SampleFlags&)) {
+  auto command = [&](CLI::App* parent, const char* name, const char* help, Subcommand run) {
     auto* cmd = parent->add_subcommand(name, help);
     cmd->add_option("--data", f->data, "Data directory")->required();
     cmd->add_option("--user", f->user, "Act as this user (e-mail or id); default: the system");
-    cmd->callback([f, run, &action] { action = [f, run] { return run(*f); }; });
+    cmd->callback([f, run, &action] { action = [f, run] { return RunOnDataDir(*f, run); }; });
     return cmd;
   };
 
