@@ -30,21 +30,18 @@ void KeySet::Reserve(std::size_t n) {
 
 void KeySet::Build() {
   count_ = pending_.size();
-  const std::size_t bits = std::max<std::size_t>(count_ * 16, 256);
-  AssignHuge(blocks_, bits / 256, Block{});  // BlockIndex needs no power of two
+  filter_.Reset(count_);
   AssignHuge(slots_, std::bit_ceil(std::max<std::size_t>(count_ * 2, 16)), Slot{});
   mask_ = slots_.size() - 1;
   // Filling is random access to memory: prefetch a few keys ahead.
   constexpr std::size_t kAhead = 16;
   for (std::size_t k = 0; k < pending_.size(); ++k) {
     if (k + kAhead < pending_.size()) {
-      __builtin_prefetch(&blocks_[BlockIndex(pending_[k + kAhead].first)], 1);
+      filter_.PrefetchForInsert(pending_[k + kAhead].first);
       __builtin_prefetch(&slots_[pending_[k + kAhead].first & mask_], 1);
     }
     const auto [hash, payload] = pending_[k];
-    Block& block = blocks_[BlockIndex(hash)];
-    const auto low = static_cast<std::uint32_t>(hash);
-    for (std::size_t i = 0; i < kSalts.size(); ++i) block[i] |= 1u << ((low * kSalts[i]) >> 27);
+    filter_.Insert(hash);
     std::size_t at = hash & mask_;
     while (slots_[at].payload != kEmpty) at = (at + 1) & mask_;
     slots_[at] = Slot{hash, payload};
