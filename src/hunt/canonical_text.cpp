@@ -211,6 +211,21 @@ bool IsCanonicalUrl(std::string_view url, std::string_view* host) {
   return IsCanonicalHttpUrl(url, false, host);
 }
 
+std::string_view PlainUrlHost(std::string_view url) {
+  if (url.starts_with("http://")) {
+    url.remove_prefix(7);
+  } else if (url.starts_with("https://")) {
+    url.remove_prefix(8);
+  } else {
+    return {};
+  }
+  // By hand: find_first_of calls memchr once per byte of the host.
+  std::size_t end = 0;
+  while (end < url.size() && url[end] != '/' && url[end] != '?' && url[end] != '#') ++end;
+  const std::string_view authority = url.substr(0, end);
+  return IsCanonicalUrlHost(authority, false) ? authority : std::string_view();
+}
+
 std::optional<IndicatorType> CanonicalTypeOf(std::string_view value) {
   if (value.empty()) return std::nullopt;
   if (value.starts_with("http")) {

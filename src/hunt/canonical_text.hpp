@@ -18,6 +18,12 @@ namespace ts::hunt {
 // then `*host`, when given, is the URL's host.
 bool IsCanonicalUrl(std::string_view url, std::string_view* host = nullptr);
 
+// The host of an http(s) URL whose authority is a lower-case name or a
+// dotted quad and nothing else (no user, no port, no trailing dot): the
+// host of the URL's canonical form is then this very text, whatever the
+// path holds. Empty otherwise, which means "ask the normaliser".
+std::string_view PlainUrlHost(std::string_view url);
+
 // The type ingest::DetectType gives `value` when `value` is an IPv4
 // address, a domain name or an http(s) URL for which ingest::Normalize
 // returns `value` unchanged; nullopt otherwise.

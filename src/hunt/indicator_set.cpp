@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "hunt/huge_pages.hpp"
+#include "hunt/log_url.hpp"
 
 namespace ts::hunt {
 namespace {
@@ -94,6 +95,7 @@ void IndicatorSet::Build(unsigned threads) {
   }
   names_.Reserve(names);
   urls_.Reserve(urls);
+  if (urls > 0) url_hosts_.Reset(urls);
   ips_.Reserve(others);
   for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
     const Indicator& ind = indicators_[id];
@@ -118,6 +120,7 @@ void IndicatorSet::Build(unsigned threads) {
         break;
       case IndicatorType::kUrl:
         urls_.Add(value, id);
+        url_hosts_.Insert(HashKey(UrlHost(value)));
         break;
       case IndicatorType::kJa3:
         ja3_.Add(value, id);

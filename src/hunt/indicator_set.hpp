@@ -12,9 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "hunt/bloom_filter.hpp"
 #include "hunt/domain_set.hpp"
 #include "hunt/indicator.hpp"
 #include "hunt/ip_ranges.hpp"
+#include "hunt/key_set.hpp"
 #include "hunt/url_set.hpp"
 #include "hunt/value_set.hpp"
 
@@ -69,9 +71,10 @@ class IndicatorSet {
     agents_.Find(agent, out);
   }
 
-  // Whether any URL indicators exist, so that scanners can skip
-  // canonicalising URLs nobody looks for.
-  bool has_urls() const { return !urls_.empty(); }
+  // False when no URL indicator has this host (canonical, as UrlHost
+  // gives it), so that scanners can skip canonicalising the URLs nobody
+  // looks for; true may be a false positive.
+  bool MayHaveUrlsAt(std::string_view host) const { return url_hosts_.MayContain(HashKey(host)); }
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
@@ -90,6 +93,7 @@ class IndicatorSet {
   IpRanges ips_;
   DomainSet names_;
   UrlSet urls_;
+  BloomFilter url_hosts_;  // of the URL indicators
   ValueSet digests_, ja3_, agents_;
 };
 

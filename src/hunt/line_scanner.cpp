@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "hunt/canonical_text.hpp"
 #include "hunt/log_time.hpp"
 #include "hunt/log_url.hpp"
 #include "ingest/ascii.hpp"
@@ -102,12 +103,15 @@ void LineScanner::Lookup(const LogField& field) {
     case FieldKind::kHostPort:
       return LookupHost(HostOfHostPort(field.text));
     case FieldKind::kUrl: {
+      // Most logged URLs are at hosts no URL indicator names: those need
+      // their host only, which a plain authority gives as it stands.
+      const std::string_view plain_host = PlainUrlHost(field.text);
+      if (!plain_host.empty() && !indicators_.MayHaveUrlsAt(plain_host))
+        return LookupHost(plain_host);
       const LogUrl url = CanonicalLogUrl(field.text, url_scratch_);
       if (url.url.empty()) return;
-      if (indicators_.has_urls()) {
-        indicators_.FindUrl(url.url, ids_);
-        Collect(url.url);
-      }
+      indicators_.FindUrl(url.url, ids_);
+      Collect(url.url);
       return LookupHost(url.host);
     }
     case FieldKind::kHash:

@@ -1,7 +1,8 @@
 // The shortcuts of hunt/canonical_text.hpp must agree with ingest: a value
 // taken as canonical must be exactly what DetectType and Normalize give,
 // and a logged URL taken as canonical must be one Normalize leaves alone
-// (or rejects). Checked on hand-picked edges and on random near-canonical
+// (or rejects), and a plain host read off a logged URL must be the host of
+// its canonical form. Checked on hand-picked edges and on random near-canonical
 // text.
 #include <gtest/gtest.h>
 
@@ -29,6 +30,11 @@ std::string Disagreement(const std::string& value) {
     const auto normal = ts::ingest::Normalize(IndicatorType::kUrl, value);
     if (normal.ok() && normal.value() != value)
       return "IsCanonicalUrl but normalised to " + *normal;
+  }
+  if (const std::string_view plain = ts::hunt::PlainUrlHost(value); !plain.empty()) {
+    const auto normal = ts::ingest::Normalize(IndicatorType::kUrl, value);
+    if (normal.ok() && ts::hunt::UrlHost(*normal) != plain)
+      return "PlainUrlHost " + std::string(plain) + " but the canonical URL is " + *normal;
   }
   return {};
 }
@@ -122,6 +128,18 @@ TEST(HuntCanonical, LongNearCanonicalUrlsAgreeWithIngest) {
       value += rng() % 12 == 0 ? odd[rng() % odd.size()] : plain[rng() % plain.size()];
     ASSERT_EQ(Disagreement(value), "") << value;
   }
+}
+
+TEST(HuntLogUrl, PlainHostsAreReadOffOnlyWhenNormalisingKeepsThem) {
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://a.example/x?y"), "a.example");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("https://203.0.113.5?q"), "203.0.113.5");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://a.example#top"), "a.example");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://a.example"), "a.example");
+  for (const char* unsure :
+       {"http://A.example/", "http://a.example:8080/", "http://u@a.example/", "http://a.example./",
+        "http://[2001:db8::1]/", "ftp://a.example/", "hxxp://a.example/",
+        "http://a.example\\@b.example/", "http:///x", "http://01.2.3.4/", "http://1.2.3/"})
+    EXPECT_EQ(ts::hunt::PlainUrlHost(unsure), "") << unsure;
 }
 
 TEST(HuntLogUrl, CanonicalisesWhatLogsWrite) {
