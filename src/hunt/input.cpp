@@ -207,6 +207,13 @@ void Prefault(std::string_view part) {
 #endif
 }
 
+void Release(std::string_view part) {
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto begin = (reinterpret_cast<std::uintptr_t>(part.data()) + page - 1) & ~(page - 1);
+  const auto end = reinterpret_cast<std::uintptr_t>(part.data() + part.size()) & ~(page - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
+
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   for (const std::string& arg : args) {

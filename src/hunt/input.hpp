@@ -40,6 +40,11 @@ class MappedFile {
 // faults: one call per megabytes costs less than a fault per 64 KB. Advice
 // only; on kernels without MADV_POPULATE_READ (before 5.14) it does nothing.
 void Prefault(std::string_view part);
+// Drops the page mappings of the whole pages inside `part` once it has been
+// scanned: the pages stay in the page cache and the mapping stays valid,
+// but the threads share the teardown of a big mapping as they go instead
+// of one thread unmapping a gigabyte's worth at the end.
+void Release(std::string_view part);
 
 // Sequential bytes; Read returns 0 at the end.
 class ByteStream {

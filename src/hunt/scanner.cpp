@@ -77,6 +77,7 @@ Status ScanMapped(std::string_view text, const IndicatorSet& indicators, const S
     for (std::size_t i; (i = next.fetch_add(1)) < chunks.size();) {
       Prefault(chunks[i]);
       scanner.Scan(chunks[i], results[i]);
+      Release(chunks[i]);
       progress.Add(chunks[i].size());
     }
   };
