@@ -25,27 +25,29 @@ Uint128 HostMask(bool v6, int prefix) {
   return all >> prefix;
 }
 
+// A dotted quad by the rules of ingest::ParseIpv4 (four decimal octets,
+// leading zeros decimal), parsed inline: most of what logs hold.
+std::optional<std::uint32_t> ParseDottedQuad(std::string_view text) {
+  std::uint32_t value = 0;
+  std::size_t i = 0;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0 && (i == text.size() || text[i++] != '.')) return std::nullopt;
+    const std::size_t start = i;
+    unsigned part = 0;
+    while (i < text.size() && ingest::IsAsciiDigit(text[i]) && i - start < 3)
+      part = part * 10 + static_cast<unsigned>(text[i++] - '0');
+    if (i == start || part > 255) return std::nullopt;
+    value = value << 8 | part;
+  }
+  if (i != text.size()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 std::optional<IpAddress> ParseIpAddress(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  if (ingest::IsAsciiDigit(text.front()) && text.find(':') == std::string_view::npos) {
-    // Dotted quads are most of what logs hold: parse inline, with the rules
-    // of ingest::ParseIpv4 (four decimal octets, leading zeros decimal).
-    std::uint32_t value = 0;
-    std::size_t i = 0;
-    for (int octet = 0; octet < 4; ++octet) {
-      if (octet > 0 && (i == text.size() || text[i++] != '.')) return std::nullopt;
-      const std::size_t start = i;
-      unsigned part = 0;
-      while (i < text.size() && ingest::IsAsciiDigit(text[i]) && i - start < 3)
-        part = part * 10 + static_cast<unsigned>(text[i++] - '0');
-      if (i == start || part > 255) return std::nullopt;
-      value = value << 8 | part;
-    }
-    if (i != text.size()) return std::nullopt;
-    return IpAddress{false, value};
-  }
+  if (const auto v4 = ParseDottedQuad(text)) return IpAddress{false, *v4};
   const std::string_view inner = ingest::WithoutBrackets(text);
   // Every IPv6 text form has "::" or at least six colons; times such as
   // "03:04:05" in text logs are turned away before the parser copies them.
