@@ -164,11 +164,13 @@ int RunHunt(const HuntFlags& f) {
     summary.AddFile(hunt::FileSummary{file.name, std::string(hunt::LogFormatName(file.format)),
                                       file.compression, file.bytes, file.lines, file.malformed,
                                       file.lines_with_hits, file.hits.size()});
+    std::string lines;
     for (const hunt::Hit& hit : file.hits) {
       summary.Add(hit);
       if (f.report) tally.Add(hit);
-      if (f.json) hunt::WriteHitJsonLine(out, hit, indicators);
+      if (f.json) hunt::AppendHitJsonLine(lines, hit, indicators);
     }
+    out << lines;
     if (!f.json) hunt::WriteHitTable(out, file.hits, indicators);
     out.flush();
   });
@@ -179,9 +181,7 @@ int RunHunt(const HuntFlags& f) {
 
   if (!f.summary_json.empty()) {
     std::ofstream file(f.summary_json, std::ios::binary | std::ios::trunc);
-    file << hunt::SummaryJson(summary, indicators, timing)
-                .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-         << "\n";
+    file << hunt::SummaryJson(summary, indicators, timing);
     file.close();
     if (!file) return Failed(f.summary_json + ": cannot write the summary");
   }

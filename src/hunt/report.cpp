@@ -6,17 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "hunt/json_writer.hpp"
+
 namespace ts::hunt {
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json TextOrNull(const std::string& s) {
-  return s.empty() ? ordered_json() : ordered_json(s);
-}
-
-ordered_json TimeOrNull(const std::optional<SysTime>& t) {
-  return t ? ordered_json(FormatUtc(*t)) : ordered_json();
+void Time(JsonWriter& json, const std::optional<SysTime>& t) {
+  if (t) {
+    json.String(FormatUtc(*t));
+  } else {
+    json.Null();
+  }
 }
 
 std::string TimeOrDash(const std::optional<SysTime>& t) {
@@ -54,26 +54,24 @@ void WriteTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
 
 }  // namespace
 
-ordered_json HitJson(const Hit& hit, const IndicatorSet& indicators) {
+void AppendHitJsonLine(std::string& out, const Hit& hit, const IndicatorSet& indicators) {
   const Indicator& ind = indicators.at(hit.indicator);
-  return ordered_json{
-      {"file", hit.file},
-      {"line", hit.line},
-      {"time", TimeOrNull(hit.time)},
-      {"client", TextOrNull(hit.client)},
-      {"user", TextOrNull(hit.user)},
-      {"destination", TextOrNull(hit.destination)},
-      {"matched", hit.matched},
-      {"indicator", ind.value},
-      {"type", model::IndicatorTypeName(ind.type)},
-      {"event", TextOrNull(ind.event)},
-      {"campaign", TextOrNull(ind.campaign)},
-  };
-}
-
-void WriteHitJsonLine(std::ostream& out, const Hit& hit, const IndicatorSet& indicators) {
-  out << HitJson(hit, indicators).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-      << '\n';
+  JsonWriter json(out, -1);
+  json.BeginObject();
+  json.Key("file").String(hit.file);
+  json.Key("line").Number(hit.line);
+  json.Key("time");
+  Time(json, hit.time);
+  json.Key("client").StringOrNull(hit.client);
+  json.Key("user").StringOrNull(hit.user);
+  json.Key("destination").StringOrNull(hit.destination);
+  json.Key("matched").String(hit.matched);
+  json.Key("indicator").String(ind.value);
+  json.Key("type").String(model::IndicatorTypeName(ind.type));
+  json.Key("event").StringOrNull(ind.event);
+  json.Key("campaign").StringOrNull(ind.campaign);
+  json.EndObject();
+  out += '\n';
 }
 
 void WriteHitTable(std::ostream& out, const std::vector<Hit>& hits,
@@ -90,60 +88,82 @@ void WriteHitTable(std::ostream& out, const std::vector<Hit>& hits,
   WriteTable(out, rows, 0);
 }
 
-ordered_json SummaryJson(const Summary& summary, const IndicatorSet& indicators,
-                         const Timing& timing) {
-  ordered_json files = ordered_json::array();
+std::string SummaryJson(const Summary& summary, const IndicatorSet& indicators,
+                        const Timing& timing) {
+  std::string out;
+  JsonWriter json(out, 2);
+  json.BeginObject();
+  json.Key("totals").BeginObject();
+  json.Key("files").Number(std::uint64_t{summary.files.size()});
+  json.Key("bytes").Number(summary.bytes);
+  json.Key("lines").Number(summary.lines);
+  json.Key("malformed_lines").Number(summary.malformed_lines);
+  json.Key("lines_with_hits").Number(summary.lines_with_hits);
+  json.Key("hits").Number(summary.hits);
+  json.Key("indicators_loaded").Number(std::uint64_t{indicators.size()});
+  json.Key("indicators_hit").Number(std::uint64_t{summary.indicators.size()});
+  json.Key("terminals_hit").Number(std::uint64_t{summary.terminals.size()});
+  json.EndObject();
+
+  json.Key("files").BeginArray();
   for (const FileSummary& f : summary.files) {
-    files.push_back({{"file", f.name},
-                     {"format", f.format},
-                     {"compression", TextOrNull(f.compression)},
-                     {"bytes", f.bytes},
-                     {"lines", f.lines},
-                     {"malformed_lines", f.malformed_lines},
-                     {"lines_with_hits", f.lines_with_hits},
-                     {"hits", f.hits}});
+    json.BeginObject();
+    json.Key("file").String(f.name);
+    json.Key("format").String(f.format);
+    json.Key("compression").StringOrNull(f.compression);
+    json.Key("bytes").Number(f.bytes);
+    json.Key("lines").Number(f.lines);
+    json.Key("malformed_lines").Number(f.malformed_lines);
+    json.Key("lines_with_hits").Number(f.lines_with_hits);
+    json.Key("hits").Number(f.hits);
+    json.EndObject();
   }
-  ordered_json terminals = ordered_json::array();
+  json.EndArray();
+
+  json.Key("terminals").BeginArray();
   for (const auto& [client, t] : summary.terminals) {
-    ordered_json matched = ordered_json::array();
-    for (std::uint32_t id : t.indicators) matched.push_back(indicators.at(id).value);
-    terminals.push_back({{"client", TextOrNull(client)},
-                         {"hits", t.seen.count},
-                         {"first_seen", TimeOrNull(t.seen.first)},
-                         {"last_seen", TimeOrNull(t.seen.last)},
-                         {"indicators", matched}});
+    json.BeginObject();
+    json.Key("client").StringOrNull(client);
+    json.Key("hits").Number(t.seen.count);
+    json.Key("first_seen");
+    Time(json, t.seen.first);
+    json.Key("last_seen");
+    Time(json, t.seen.last);
+    json.Key("indicators").BeginArray();
+    for (std::uint32_t id : t.indicators) json.String(indicators.at(id).value);
+    json.EndArray();
+    json.EndObject();
   }
-  ordered_json found = ordered_json::array();
+  json.EndArray();
+
+  json.Key("indicators").BeginArray();
   for (const auto& [id, s] : summary.indicators) {
     const Indicator& ind = indicators.at(id);
-    ordered_json clients = ordered_json::array();
+    json.BeginObject();
+    json.Key("indicator").String(ind.value);
+    json.Key("type").String(model::IndicatorTypeName(ind.type));
+    json.Key("event").StringOrNull(ind.event);
+    json.Key("campaign").StringOrNull(ind.campaign);
+    json.Key("hits").Number(s.seen.count);
+    json.Key("first_seen");
+    Time(json, s.seen.first);
+    json.Key("last_seen");
+    Time(json, s.seen.last);
+    json.Key("clients").BeginArray();
     for (const std::string& c : s.clients)
-      if (!c.empty()) clients.push_back(c);
-    found.push_back({{"indicator", ind.value},
-                     {"type", model::IndicatorTypeName(ind.type)},
-                     {"event", TextOrNull(ind.event)},
-                     {"campaign", TextOrNull(ind.campaign)},
-                     {"hits", s.seen.count},
-                     {"first_seen", TimeOrNull(s.seen.first)},
-                     {"last_seen", TimeOrNull(s.seen.last)},
-                     {"clients", clients}});
+      if (!c.empty()) json.String(c);
+    json.EndArray();
+    json.EndObject();
   }
-  return ordered_json{
-      {"totals",
-       {{"files", summary.files.size()},
-        {"bytes", summary.bytes},
-        {"lines", summary.lines},
-        {"malformed_lines", summary.malformed_lines},
-        {"lines_with_hits", summary.lines_with_hits},
-        {"hits", summary.hits},
-        {"indicators_loaded", indicators.size()},
-        {"indicators_hit", summary.indicators.size()},
-        {"terminals_hit", summary.terminals.size()}}},
-      {"files", files},
-      {"terminals", terminals},
-      {"indicators", found},
-      {"timing", {{"load_seconds", timing.load_seconds}, {"scan_seconds", timing.scan_seconds}}},
-  };
+  json.EndArray();
+
+  json.Key("timing").BeginObject();
+  json.Key("load_seconds").Number(timing.load_seconds);
+  json.Key("scan_seconds").Number(timing.scan_seconds);
+  json.EndObject();
+  json.EndObject();
+  out += '\n';
+  return out;
 }
 
 void WriteSummaryText(std::ostream& out, const Summary& summary, const IndicatorSet& indicators) {

@@ -5,9 +5,8 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "hunt/hit.hpp"
 #include "hunt/indicator_set.hpp"
@@ -15,11 +14,10 @@
 
 namespace ts::hunt {
 
-// {"file", "line", "time", "client", "user", "destination", "matched",
-//  "indicator", "type", "event", "campaign"}; unknown values are null.
-nlohmann::ordered_json HitJson(const Hit& hit, const IndicatorSet& indicators);
-// One line of JSON, invalid UTF-8 from the log replaced by U+FFFD.
-void WriteHitJsonLine(std::ostream& out, const Hit& hit, const IndicatorSet& indicators);
+// One line of JSON: {"file", "line", "time", "client", "user",
+// "destination", "matched", "indicator", "type", "event", "campaign"};
+// unknown values are null, invalid UTF-8 from the log is U+FFFD.
+void AppendHitJsonLine(std::string& out, const Hit& hit, const IndicatorSet& indicators);
 
 // The human table of one file's hits, with a heading row; nothing when
 // there are none.
@@ -31,9 +29,9 @@ struct Timing {
 };
 
 // {"totals": {...}, "files": [...], "terminals": [...], "indicators": [...],
-//  "timing": {...}}
-nlohmann::ordered_json SummaryJson(const Summary& summary, const IndicatorSet& indicators,
-                                   const Timing& timing);
+//  "timing": {...}}, indented, with a final line break.
+std::string SummaryJson(const Summary& summary, const IndicatorSet& indicators,
+                        const Timing& timing);
 void WriteSummaryText(std::ostream& out, const Summary& summary, const IndicatorSet& indicators);
 
 }  // namespace ts::hunt

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -105,7 +106,9 @@ void WriteCompressed(const fs::path& from, const fs::path& to, const std::string
 
 // The attribute `key` of a hit as written in expected lines.
 std::string Attribute(const Hit& hit, const IndicatorSet& set, const std::string& key) {
-  const auto json = ts::hunt::HitJson(hit, set);
+  std::string line;
+  ts::hunt::AppendHitJsonLine(line, hit, set);
+  const auto json = nlohmann::json::parse(line);
   if (!json.contains(key)) return "?";
   const auto& value = json[key];
   return value.is_null() ? "-" : value.is_string() ? value.get<std::string>() : value.dump();
