@@ -26,20 +26,25 @@ Uint128 HostMask(bool v6, int prefix) {
 }
 
 // A dotted quad by the rules of ingest::ParseIpv4 (four decimal octets,
-// leading zeros decimal), parsed inline: most of what logs hold.
+// leading zeros decimal), parsed inline: two per line of a proxy log.
 std::optional<std::uint32_t> ParseDottedQuad(std::string_view text) {
+  if (text.size() < 7 || text.size() > 15) return std::nullopt;
+  const char* p = text.data();
+  const char* const end = p + text.size();
   std::uint32_t value = 0;
-  std::size_t i = 0;
   for (int octet = 0; octet < 4; ++octet) {
-    if (octet > 0 && (i == text.size() || text[i++] != '.')) return std::nullopt;
-    const std::size_t start = i;
+    if (octet > 0 && (p == end || *p++ != '.')) return std::nullopt;
     unsigned part = 0;
-    while (i < text.size() && ingest::IsAsciiDigit(text[i]) && i - start < 3)
-      part = part * 10 + static_cast<unsigned>(text[i++] - '0');
-    if (i == start || part > 255) return std::nullopt;
+    int digits = 0;
+    for (; digits < 3 && p != end; ++digits, ++p) {
+      const unsigned d = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
+      if (d > 9) break;
+      part = part * 10 + d;
+    }
+    if (digits == 0 || part > 255) return std::nullopt;
     value = value << 8 | part;
   }
-  if (i != text.size()) return std::nullopt;
+  if (p != end) return std::nullopt;
   return value;
 }
 

@@ -92,8 +92,22 @@ void LineScanner::LookupHost(std::string_view host) {
     name_scratch_ = ingest::AsciiLowered(host);
     host = name_scratch_;
   }
-  indicators_.FindName(host, ids_);
-  Collect(host);
+  LookupName(host);
+}
+
+void LineScanner::LookupPlainHost(std::string_view host) {
+  if (ingest::IsAsciiDigit(host.front())) {
+    if (const auto ip = ParseIpAddress(host)) {
+      indicators_.FindAddress(*ip, ids_);
+      return Collect(host);
+    }
+  }
+  LookupName(host);
+}
+
+void LineScanner::LookupName(std::string_view name) {
+  indicators_.FindName(name, ids_);
+  Collect(name);
 }
 
 void LineScanner::Lookup(const LogField& field) {
@@ -107,7 +121,7 @@ void LineScanner::Lookup(const LogField& field) {
       // their host only, which a plain authority gives as it stands.
       const std::string_view plain_host = PlainUrlHost(field.text);
       if (!plain_host.empty() && !indicators_.MayHaveUrlsAt(plain_host))
-        return LookupHost(plain_host);
+        return LookupPlainHost(plain_host);
       const LogUrl url = CanonicalLogUrl(field.text, url_scratch_);
       if (url.url.empty()) return;
       indicators_.FindUrl(url.url, ids_);

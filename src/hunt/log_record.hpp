@@ -45,7 +45,7 @@ struct LogRecord {
     time = client = user = destination = {};
     time_format = TimeFormat::kNone;
     fields.clear();
-    owned.clear();
+    if (!owned.empty()) owned.clear();  // a deque's clear costs even when empty
   }
   void Add(FieldKind kind, std::string_view text) {
     if (!text.empty() && text != "-") fields.push_back(LogField{kind, text});
