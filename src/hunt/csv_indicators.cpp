@@ -1,6 +1,7 @@
 // CSV indicator lists: a header naming the columns "type" and "value"
 // (required), and "event" and "campaign" (optional), in any order and
 // letter case. An empty type is detected from the value.
+#include <algorithm>
 #include <deque>
 
 #include "hunt/csv_line.hpp"
@@ -27,8 +28,9 @@ Columns ReadHeader(const std::vector<std::string_view>& names) {
   return c;
 }
 
-std::string Cell(const std::vector<std::string_view>& fields, std::optional<std::size_t> column) {
-  return column && *column < fields.size() ? std::string(fields[*column]) : std::string();
+std::string_view Cell(const std::vector<std::string_view>& fields,
+                      std::optional<std::size_t> column) {
+  return column && *column < fields.size() ? fields[*column] : std::string_view();
 }
 
 }  // namespace
@@ -61,9 +63,11 @@ Status ReadCsvIndicators(std::string_view text, ReadResult& out) {
       out.warnings.push_back(where + "not valid CSV (a quote is left open)");
       continue;
     }
-    RawIndicator raw{std::nullopt, Cell(fields, columns.value), Cell(fields, columns.event),
-                     Cell(fields, columns.campaign), number};
-    const std::string type = Cell(fields, columns.type);
+    // Unescaped cells live in `storage` only while this reader runs.
+    RawIndicator raw{std::nullopt, out.kept.Keep(Cell(fields, columns.value)),
+                     out.kept.Keep(Cell(fields, columns.event)),
+                     out.kept.Keep(Cell(fields, columns.campaign)), number};
+    const std::string type(Cell(fields, columns.type));
     if (!type.empty()) {
       raw.type = TypeFromName(type, raw.value);
       if (!raw.type) {
@@ -78,10 +82,12 @@ Status ReadCsvIndicators(std::string_view text, ReadResult& out) {
 }
 
 void ReadPlainIndicators(std::string_view text, ReadResult& out) {
-  const auto lines = ContentLines(text);
-  ReserveHuge(out.indicators, out.indicators.size() + lines.size());
-  for (const auto& [number, line] : lines)
-    out.indicators.push_back(RawIndicator{std::nullopt, std::string(line), {}, {}, number});
+  ReserveHuge(out.indicators,
+              out.indicators.size() +
+                  static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  ForEachContentLine(text, [&](std::size_t number, std::string_view line) {
+    out.indicators.push_back(RawIndicator{std::nullopt, line, {}, {}, number});
+  });
 }
 
 }  // namespace ts::hunt

@@ -3,17 +3,19 @@
 // campaign and later be posted back as a sighting of it.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 #include "model/indicator_type.hpp"
 
 namespace ts::hunt {
 
+// Views: into the IndicatorSet that holds it; for one given to
+// IndicatorSet::Add, into anything that outlives the call.
 struct Indicator {
   model::IndicatorType type = model::IndicatorType::kText;
-  std::string value;     // canonical
-  std::string event;     // shared event or report it belongs to; empty when unknown
-  std::string campaign;  // campaign or actor it is tied to; empty when unknown
+  std::string_view value;     // canonical
+  std::string_view event;     // shared event or report it belongs to; empty when unknown
+  std::string_view campaign;  // campaign or actor it is tied to; empty when unknown
 };
 
 // Whether the scanner can find indicators of `type` in logs at all (e-mail

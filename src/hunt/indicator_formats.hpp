@@ -3,6 +3,7 @@
 // canonicalising and de-duplicating is the loader's job.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -11,21 +12,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hunt/text_arena.hpp"
 #include "model/indicator_type.hpp"
 #include "util/result.hpp"
 
 namespace ts::hunt {
 
+// Views into the file's text or into ReadResult::kept.
 struct RawIndicator {
   std::optional<model::IndicatorType> type;  // nullopt: detect from the value
-  std::string value;
-  std::string event;
-  std::string campaign;
+  std::string_view value;
+  std::string_view event;
+  std::string_view campaign;
   std::size_t line = 0;  // in the file, 1-based; 0 when unknown
 };
 
 struct ReadResult {
   std::vector<RawIndicator> indicators;
+  TextArena kept;  // text a reader made or took from a parsed document
+
   std::size_t unhuntable = 0;
   std::size_t unsupported = 0;
   std::size_t invalid = 0;            // rows skipped with a warning
@@ -53,8 +58,26 @@ bool HasCsvIndicatorHeader(std::string_view text);
 // ipv4, ipv6 or cidr by the look of `value`. nullopt when unknown.
 std::optional<model::IndicatorType> TypeFromName(std::string_view name, std::string_view value);
 
-// The lines of `text` (without terminators, "\r" dropped) with their
-// 1-based numbers, skipping blank lines and "#" comments.
+// Calls f(number, line) for the lines of `text` (1-based numbers; no
+// terminators, surrounding blanks and "\r" dropped), skipping blank lines
+// and "#" comments.
+template <typename F>
+void ForEachContentLine(std::string_view text, F&& f) {
+  std::size_t number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    line.remove_prefix(first);
+    line.remove_suffix(line.size() - line.find_last_not_of(" \t\r") - 1);
+    f(number, line);
+  }
+}
+
+// The lines ForEachContentLine visits, with their numbers.
 std::vector<std::pair<std::size_t, std::string_view>> ContentLines(std::string_view text);
 
 }  // namespace ts::hunt

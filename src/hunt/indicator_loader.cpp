@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "hunt/canonical_text.hpp"
-#include "hunt/huge_pages.hpp"
 #include "hunt/indicator_formats.hpp"
 #include "ingest/normalize.hpp"
 
@@ -27,7 +26,7 @@ enum class Outcome : std::uint8_t { kOk, kUnhuntable, kInvalid };
 
 // Canonicalises `raw` in place (type set, value canonical); on kInvalid,
 // `problem` says why.
-Outcome NormaliseOne(RawIndicator& raw, std::string& problem) {
+Outcome NormaliseOne(RawIndicator& raw, std::string& problem, TextArena& kept) {
   // Most listed values are canonical already: skip detection and
   // normalisation for them (the result is the same, 10x faster).
   if (const auto known = CanonicalTypeOf(raw.value); known && (!raw.type || raw.type == known)) {
@@ -36,7 +35,8 @@ Outcome NormaliseOne(RawIndicator& raw, std::string& problem) {
   }
   if (!raw.type) raw.type = ingest::DetectType(raw.value);
   if (!raw.type) {
-    problem = "cannot tell what kind of indicator '" + raw.value.substr(0, 80) + "' is";
+    problem =
+        "cannot tell what kind of indicator '" + std::string(raw.value.substr(0, 80)) + "' is";
     return Outcome::kInvalid;
   }
   if (!IsHuntable(*raw.type)) return Outcome::kUnhuntable;
@@ -45,7 +45,7 @@ Outcome NormaliseOne(RawIndicator& raw, std::string& problem) {
     problem = value.error().message;
     return Outcome::kInvalid;
   }
-  raw.value = std::move(value).value();
+  raw.value = kept.Keep(*value);
   return Outcome::kOk;
 }
 
@@ -66,16 +66,19 @@ std::size_t PartsFor(std::size_t n, unsigned threads) {
 
 // Normalises on `threads` threads: DetectType and Normalize dominate the
 // load time of big lists. Returns the outcome per raw and the problems of
-// the invalid ones, in order.
+// the invalid ones, in order; changed values are kept in `kept`, one arena
+// per thread.
 std::vector<Outcome> NormaliseAll(std::vector<RawIndicator>& raws, unsigned threads,
-                                  std::vector<std::pair<std::size_t, std::string>>& problems) {
+                                  std::vector<std::pair<std::size_t, std::string>>& problems,
+                                  std::vector<TextArena>& kept) {
   std::vector<Outcome> outcomes(raws.size());
   const std::size_t parts = PartsFor(raws.size(), threads);
   std::vector<std::vector<std::pair<std::size_t, std::string>>> found(parts);
+  kept.resize(parts);
   ParallelRanges(raws.size(), parts, [&](std::size_t begin, std::size_t end, std::size_t part) {
     std::string problem;
     for (std::size_t i = begin; i < end; ++i) {
-      outcomes[i] = NormaliseOne(raws[i], problem);
+      outcomes[i] = NormaliseOne(raws[i], problem, kept[part]);
       if (outcomes[i] == Outcome::kInvalid) found[part].emplace_back(i, std::move(problem));
     }
   });
@@ -118,19 +121,8 @@ std::optional<IndicatorType> TypeFromName(std::string_view name, std::string_vie
 
 std::vector<std::pair<std::size_t, std::string_view>> ContentLines(std::string_view text) {
   std::vector<std::pair<std::size_t, std::string_view>> lines;
-  ReserveHuge(lines, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  std::size_t number = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    const std::size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || line[first] == '#') continue;
-    line.remove_prefix(first);
-    line.remove_suffix(line.size() - line.find_last_not_of(" \t\r") - 1);
-    lines.emplace_back(number, line);
-  }
+  ForEachContentLine(
+      text, [&](std::size_t number, std::string_view line) { lines.emplace_back(number, line); });
   return lines;
 }
 
@@ -166,7 +158,9 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
   report.invalid += read.invalid;
 
   std::vector<std::pair<std::size_t, std::string>> problems;
-  const std::vector<Outcome> outcomes = NormaliseAll(read.indicators, threads, problems);
+  std::vector<TextArena> normalised;
+  const std::vector<Outcome> outcomes =
+      NormaliseAll(read.indicators, threads, problems, normalised);
   for (const auto& [i, problem] : problems) {
     const std::size_t line = read.indicators[i].line;
     report.warnings.push_back(path + (line ? ": line " + std::to_string(line) : std::string()) +
@@ -191,10 +185,8 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
   constexpr std::size_t kAhead = 16;  // adds wait on memory: prefetch ahead
   for (std::size_t k = 0; k < kept.size(); ++k) {
     if (k + kAhead < keys.size()) set.Prefetch(keys[k + kAhead]);
-    RawIndicator& raw = read.indicators[kept[k]];
-    const auto added = set.Add(
-        Indicator{*raw.type, std::move(raw.value), std::move(raw.event), std::move(raw.campaign)},
-        keys[k]);
+    const RawIndicator& raw = read.indicators[kept[k]];
+    const auto added = set.Add(Indicator{*raw.type, raw.value, raw.event, raw.campaign}, keys[k]);
     if (added == IndicatorSet::AddResult::kAdded) ++report.added;
     if (added == IndicatorSet::AddResult::kDuplicate) ++report.duplicates;
     if (added == IndicatorSet::AddResult::kUnhuntable) ++report.unhuntable;

@@ -39,7 +39,7 @@ std::uint64_t IndicatorSet::DedupKey(IndicatorType type, std::string_view value)
   return HashKey(value) ^ HashInteger(static_cast<std::uint64_t>(type));
 }
 
-IndicatorSet::AddResult IndicatorSet::Add(Indicator indicator, std::uint64_t key) {
+IndicatorSet::AddResult IndicatorSet::Add(const Indicator& indicator, std::uint64_t key) {
   if (!IsHuntable(indicator.type)) return AddResult::kUnhuntable;
   if ((seen_count_ + 1) * 2 > seen_.size()) GrowSeen(std::max<std::size_t>(seen_.size() * 2, 1024));
   const auto tag = static_cast<std::uint32_t>(key >> 32);
@@ -49,14 +49,16 @@ IndicatorSet::AddResult IndicatorSet::Add(Indicator indicator, std::uint64_t key
     if (seen_[at].tag != tag) continue;
     Indicator& held = indicators_[seen_[at].id];
     if (held.type == indicator.type && held.value == indicator.value) {
-      if (held.event.empty()) held.event = std::move(indicator.event);
-      if (held.campaign.empty()) held.campaign = std::move(indicator.campaign);
+      if (held.event.empty()) held.event = origins_.Intern(indicator.event);
+      if (held.campaign.empty()) held.campaign = origins_.Intern(indicator.campaign);
       return AddResult::kDuplicate;
     }
   }
   seen_[at] = Seen{tag, static_cast<std::uint32_t>(indicators_.size())};
   ++seen_count_;
-  indicators_.push_back(std::move(indicator));
+  indicators_.push_back(Indicator{indicator.type, values_.Keep(indicator.value),
+                                  origins_.Intern(indicator.event),
+                                  origins_.Intern(indicator.campaign)});
   return AddResult::kAdded;
 }
 

@@ -17,6 +17,7 @@
 #include "hunt/indicator.hpp"
 #include "hunt/ip_ranges.hpp"
 #include "hunt/key_set.hpp"
+#include "hunt/text_arena.hpp"
 #include "hunt/url_set.hpp"
 #include "hunt/value_set.hpp"
 
@@ -25,18 +26,19 @@ namespace ts::hunt {
 class IndicatorSet {
  public:
   enum class AddResult { kAdded, kDuplicate, kUnhuntable };
-  // `indicator.value` must be canonical for its type. A repeat of a type and
-  // value already held only fills in an event or campaign still unknown.
-  AddResult Add(Indicator indicator) {
+  // `indicator.value` must be canonical for its type; the set keeps copies
+  // of its strings. A repeat of a type and value already held only fills in
+  // an event or campaign still unknown.
+  AddResult Add(const Indicator& indicator) {
     const std::uint64_t key = DedupKey(indicator);
-    return Add(std::move(indicator), key);
+    return Add(indicator, key);
   }
   // The same with DedupKey(indicator) computed by the caller, who may also
   // Prefetch the keys of indicators it adds next: millions of adds wait on
   // memory otherwise.
   static std::uint64_t DedupKey(model::IndicatorType type, std::string_view value);
   static std::uint64_t DedupKey(const Indicator& i) { return DedupKey(i.type, i.value); }
-  AddResult Add(Indicator indicator, std::uint64_t key);
+  AddResult Add(const Indicator& indicator, std::uint64_t key);
   void Prefetch(std::uint64_t key) const {
     if (!seen_.empty()) __builtin_prefetch(&seen_[key & (seen_.size() - 1)]);
   }
@@ -80,6 +82,8 @@ class IndicatorSet {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
 
   std::vector<Indicator> indicators_;
+  TextArena values_;  // of indicators_
+  TextPool origins_;  // events and campaigns of indicators_
   void GrowSeen(std::size_t slots);
 
   // De-duplication until Build: an open-addressing table of (upper half of

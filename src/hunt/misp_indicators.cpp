@@ -38,7 +38,7 @@ class EventReader {
   EventReader(const json& event, ReadResult& out) : event_(event), out_(out) {}
 
   void Read() {
-    name_ = Text(event_, "info");
+    name_ = out_.kept.Keep(Text(event_, "info"));
     std::vector<const json*> attributes;
     for (const json& a : Array(event_, "Attribute")) attributes.push_back(&a);
     for (const json& object : Array(event_, "Object"))
@@ -46,20 +46,21 @@ class EventReader {
         for (const json& a : Array(object, "Attribute")) attributes.push_back(&a);
     for (const json* a : attributes)
       if (a->is_object() && Text(*a, "type") == "campaign-name" && campaign_.empty())
-        campaign_ = Text(*a, "value");
+        campaign_ = out_.kept.Keep(Text(*a, "value"));
     for (const json& tag : Array(event_, "Tag"))
-      if (tag.is_object() && campaign_.empty()) campaign_ = ActorOfTag(Text(tag, "name"));
+      if (tag.is_object() && campaign_.empty())
+        campaign_ = out_.kept.Keep(ActorOfTag(Text(tag, "name")));
     for (const json* a : attributes)
       if (a->is_object()) Attribute(Text(*a, "type"), Text(*a, "value"));
   }
 
  private:
-  void Add(std::optional<IndicatorType> type, std::string value) {
+  void Add(std::optional<IndicatorType> type, std::string_view value) {
     if (!type || value.empty()) {
       ++out_.unhuntable;
       return;
     }
-    out_.indicators.push_back(RawIndicator{type, std::move(value), name_, campaign_, 0});
+    out_.indicators.push_back(RawIndicator{type, out_.kept.Keep(value), name_, campaign_, 0});
   }
 
   void Attribute(const std::string& type, const std::string& value) {
@@ -84,7 +85,7 @@ class EventReader {
 
   const json& event_;
   ReadResult& out_;
-  std::string name_, campaign_;
+  std::string_view name_, campaign_;  // in out_.kept
 };
 
 }  // namespace

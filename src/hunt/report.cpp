@@ -28,9 +28,9 @@ std::string OrDash(const std::string& s) {
 
 std::string Origin(const Indicator& ind) {
   if (ind.event.empty() && ind.campaign.empty()) return "-";
-  if (ind.campaign.empty()) return ind.event;
-  if (ind.event.empty()) return ind.campaign;
-  return ind.event + " / " + ind.campaign;
+  if (ind.campaign.empty()) return std::string(ind.event);
+  if (ind.event.empty()) return std::string(ind.campaign);
+  return fmt::format("{} / {}", ind.event, ind.campaign);
 }
 
 // Rows of cells printed with each column as wide as its widest cell; the
@@ -82,8 +82,8 @@ void WriteHitTable(std::ostream& out, const std::vector<Hit>& hits,
   for (const Hit& hit : hits) {
     const Indicator& ind = indicators.at(hit.indicator);
     rows.push_back({hit.file + ":" + std::to_string(hit.line), TimeOrDash(hit.time),
-                    OrDash(hit.client), std::string(model::IndicatorTypeName(ind.type)), ind.value,
-                    hit.matched, Origin(ind)});
+                    OrDash(hit.client), std::string(model::IndicatorTypeName(ind.type)),
+                    std::string(ind.value), hit.matched, Origin(ind)});
   }
   WriteTable(out, rows, 0);
 }
@@ -187,7 +187,7 @@ void WriteSummaryText(std::ostream& out, const Summary& summary, const Indicator
     const Indicator& ind = indicators.at(id);
     const auto terminals = std::count_if(s.clients.begin(), s.clients.end(),
                                          [](const std::string& c) { return !c.empty(); });
-    rows.push_back({std::string(model::IndicatorTypeName(ind.type)), ind.value,
+    rows.push_back({std::string(model::IndicatorTypeName(ind.type)), std::string(ind.value),
                     std::to_string(s.seen.count), std::to_string(terminals),
                     TimeOrDash(s.seen.first), TimeOrDash(s.seen.last), Origin(ind)});
   }

@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 
+#include <fmt/format.h>
+
 #include "exchange/stix/pattern.hpp"
 #include "hunt/indicator_formats.hpp"
 #include "ingest/ascii.hpp"
@@ -81,19 +83,21 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
     }
   }
   // Names of campaign-like objects, reports' members, "indicates" links.
-  std::map<std::string, std::pair<int, std::string>> actors;  // id -> rank, name
-  std::map<std::string, std::string> events;                  // member id -> report name
-  std::multimap<std::string, std::string> indicates;          // indicator id -> target id
+  // Names are kept in out.kept, as indicators refer to them.
+  std::map<std::string, std::pair<int, std::string_view>> actors;  // id -> rank, name
+  std::map<std::string, std::string_view> events;                  // member id -> report name
+  std::multimap<std::string, std::string> indicates;               // indicator id -> target id
   for (const json& o : *objects) {
     if (!o.is_object()) continue;
     const std::string type = Text(o, "type");
     if (CampaignRank(type) >= 0) {
-      actors[Text(o, "id")] = {CampaignRank(type), Text(o, "name")};
+      actors[Text(o, "id")] = {CampaignRank(type), out.kept.Keep(Text(o, "name"))};
     } else if (type == "report" || type == "grouping") {
       const auto refs = o.find("object_refs");
+      const std::string_view name = out.kept.Keep(Text(o, "name"));
       if (refs != o.end() && refs->is_array())
         for (const json& ref : *refs)
-          if (ref.is_string()) events.try_emplace(ref.get<std::string>(), Text(o, "name"));
+          if (ref.is_string()) events.try_emplace(ref.get<std::string>(), name);
     } else if (type == "relationship" && Text(o, "relationship_type") == "indicates") {
       indicates.emplace(Text(o, "source_ref"), Text(o, "target_ref"));
     }
@@ -109,12 +113,12 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
       }
     }
   };
-  auto add = [&](const std::string& id, std::optional<IndicatorType> type, std::string value) {
+  auto add = [&](const std::string& id, std::optional<IndicatorType> type, std::string_view value) {
     if (!type) {
       ++out.unhuntable;
       return;
     }
-    RawIndicator raw{type, std::move(value), {}, {}, 0};
+    RawIndicator raw{type, out.kept.Keep(value), {}, {}, 0};
     origin(id, raw);
     out.indicators.push_back(std::move(raw));
   };
@@ -127,11 +131,12 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
       const auto comparisons = exchange::stix::SimpleComparisons(Text(o, "pattern"));
       if ((!pattern_type.empty() && pattern_type != "stix") || !comparisons) {
         ++out.unsupported;
-        out.warnings.push_back("indicator " + id + ": unsupported pattern " +
-                               (pattern_type.empty() || pattern_type == "stix"
-                                    ? "'" + Text(o, "pattern") + "'"
-                                    : "type '" + pattern_type + "'") +
-                               " (only = comparisons joined by OR are hunted)");
+        const std::string what = pattern_type.empty() || pattern_type == "stix"
+                                     ? fmt::format("'{}'", Text(o, "pattern"))
+                                     : fmt::format("type '{}'", pattern_type);
+        out.warnings.push_back(fmt::format(
+            "indicator {}: unsupported pattern {} (only = comparisons joined by OR are hunted)", id,
+            what));
         continue;
       }
       for (const auto& c : *comparisons) add(id, PathType(c.path, c.value), c.value);

@@ -157,7 +157,8 @@ std::vector<std::string> RunCase(const Case& c) {
       const Hit& h = hits[i];
       const auto& ind = set.at(h.indicator);
       got = fs::path(h.file).filename().string() + ":" + std::to_string(h.line) + " " +
-            std::string(ts::model::IndicatorTypeName(ind.type)) + " " + ind.value + " " + h.matched;
+            std::string(ts::model::IndicatorTypeName(ind.type)) + " " + std::string(ind.value) +
+            " " + h.matched;
     }
     if (i >= expected.size()) {
       problems.push_back("unexpected hit: " + got);
