@@ -7,7 +7,7 @@
 namespace ts::hunt {
 
 void BloomFilter::Reset(std::size_t keys) {
-  AssignHuge(blocks_, std::max<std::size_t>(keys * 16, 256) / 256, Block{});
+  AssignHuge(blocks_, std::max<std::size_t>(keys * 32, 256) / 256, Block{});
 }
 
 }  // namespace ts::hunt

@@ -1,7 +1,10 @@
 // Parquet's split-block Bloom filter over 64-bit key hashes: 8 words per
-// 32-byte block, one bit set per word by a multiplicative salt; ~0.5% false
-// positives at 16 bits per key, one cache line touched per probe. Built
-// once, then read from any number of threads without locks.
+// 32-byte block, one bit set per word by a multiplicative salt, one cache
+// line touched per probe. Sized at 32 bits per key: a false positive costs
+// the owner two or three misses into main memory, and at 16 bits per key
+// (0.4% false positives, against 0.004%) those cost a million-indicator
+// scan more than the bigger filter does. Built once, then read from any
+// number of threads without locks.
 #pragma once
 
 #include <array>
