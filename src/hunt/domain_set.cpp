@@ -10,7 +10,8 @@ void DomainSet::Add(std::string_view name, bool subdomains, std::uint32_t id) {
   entries_.push_back(Entry{name, subdomains, id});
 }
 
-void DomainSet::Find(std::string_view name, std::vector<std::uint32_t>& out) const {
+void DomainSet::Find(std::string_view name, std::uint64_t hash,
+                     std::vector<std::uint32_t>& out) const {
   if (keys_.empty()) return;
   // The name, then its parents, longest first; the last label alone is
   // skipped, as domain indicators have two. The dots are found in one
@@ -32,7 +33,7 @@ void DomainSet::Find(std::string_view name, std::vector<std::uint32_t>& out) con
   for (std::size_t first = 0; first < keys; first += kBatch) {
     const std::size_t n = std::min(kBatch, keys - first);
     for (std::size_t j = 0; j < n; ++j) {
-      hashes[j] = HashKey(key_of(first + j));
+      hashes[j] = first + j == 0 ? hash : HashKey(key_of(first + j));
       keys_.Prefetch(hashes[j]);
     }
     for (std::size_t j = 0; j < n; ++j) {

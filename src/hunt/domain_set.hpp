@@ -26,8 +26,14 @@ class DomainSet {
   }
   void Build() { keys_.Build(); }
 
-  // Appends the ids matching `name` (lower-case, no trailing dot) to `out`.
-  void Find(std::string_view name, std::vector<std::uint32_t>& out) const;
+  // Appends the ids matching `name` (lower-case, no trailing dot) to `out`;
+  // `hash` is HashKey(name).
+  void Find(std::string_view name, std::uint64_t hash, std::vector<std::uint32_t>& out) const;
+  void Find(std::string_view name, std::vector<std::uint32_t>& out) const {
+    Find(name, HashKey(name), out);
+  }
+  // Starts loading the filter block of a name with this HashKey.
+  void Prefetch(std::uint64_t hash) const { keys_.Prefetch(hash); }
 
  private:
   struct Entry {

@@ -55,9 +55,13 @@ class IndicatorSet {
   void FindAddress(const IpAddress& ip, std::vector<std::uint32_t>& out) const {
     ips_.Find(ip, out);
   }
-  // `name` lower-case without a trailing dot.
+  // `name` lower-case without a trailing dot; `hash`, when given, is
+  // HashKey(name).
   void FindName(std::string_view name, std::vector<std::uint32_t>& out) const {
     names_.Find(name, out);
+  }
+  void FindName(std::string_view name, std::uint64_t hash, std::vector<std::uint32_t>& out) const {
+    names_.Find(name, hash, out);
   }
   // `url` canonical (log_url.hpp).
   void FindUrl(std::string_view url, std::vector<std::uint32_t>& out) const {
@@ -73,10 +77,16 @@ class IndicatorSet {
     agents_.Find(agent, out);
   }
 
-  // False when no URL indicator has this host (canonical, as UrlHost
-  // gives it), so that scanners can skip canonicalising the URLs nobody
-  // looks for; true may be a false positive.
-  bool MayHaveUrlsAt(std::string_view host) const { return url_hosts_.MayContain(HashKey(host)); }
+  // False when no URL indicator has the host (canonical, as UrlHost gives
+  // it) of this HashKey, so that scanners can skip canonicalising the URLs
+  // nobody looks for; true may be a false positive.
+  bool MayHaveUrlsAt(std::uint64_t host_hash) const { return url_hosts_.MayContain(host_hash); }
+  // Starts loading what MayHaveUrlsAt and FindName read first for a host
+  // name with this HashKey, so that their cache misses overlap.
+  void PrefetchHost(std::uint64_t hash) const {
+    url_hosts_.Prefetch(hash);
+    names_.Prefetch(hash);
+  }
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFU;

@@ -92,22 +92,19 @@ void LineScanner::LookupHost(std::string_view host) {
     name_scratch_ = ingest::AsciiLowered(host);
     host = name_scratch_;
   }
-  LookupName(host);
+  indicators_.FindName(host, ids_);
+  Collect(host);
 }
 
-void LineScanner::LookupPlainHost(std::string_view host) {
+void LineScanner::LookupPlainHost(std::string_view host, std::uint64_t hash) {
   if (ingest::IsAsciiDigit(host.front())) {
     if (const auto ip = ParseIpAddress(host)) {
       indicators_.FindAddress(*ip, ids_);
       return Collect(host);
     }
   }
-  LookupName(host);
-}
-
-void LineScanner::LookupName(std::string_view name) {
-  indicators_.FindName(name, ids_);
-  Collect(name);
+  indicators_.FindName(host, hash, ids_);
+  Collect(host);
 }
 
 void LineScanner::Lookup(const LogField& field) {
@@ -119,9 +116,11 @@ void LineScanner::Lookup(const LogField& field) {
     case FieldKind::kUrl: {
       // Most logged URLs are at hosts no URL indicator names: those need
       // their host only, which a plain authority gives as it stands.
-      const std::string_view plain_host = PlainUrlHost(field.text);
-      if (!plain_host.empty() && !indicators_.MayHaveUrlsAt(plain_host))
-        return LookupPlainHost(plain_host);
+      if (const std::string_view plain_host = PlainUrlHost(field.text); !plain_host.empty()) {
+        const std::uint64_t hash = HashKey(plain_host);
+        indicators_.PrefetchHost(hash);
+        if (!indicators_.MayHaveUrlsAt(hash)) return LookupPlainHost(plain_host, hash);
+      }
       const LogUrl url = CanonicalLogUrl(field.text, url_scratch_);
       if (url.url.empty()) return;
       indicators_.FindUrl(url.url, ids_);

@@ -43,9 +43,9 @@ class LineScanner {
                 BlockResult& result);
   void Lookup(const LogField& field);
   void LookupHost(std::string_view host);
-  // A host as PlainUrlHost gives it: lower-case, no trailing dot.
-  void LookupPlainHost(std::string_view host);
-  void LookupName(std::string_view name);  // lower-case, no trailing dot
+  // A host as PlainUrlHost gives it (lower-case, no trailing dot), with
+  // its HashKey.
+  void LookupPlainHost(std::string_view host, std::uint64_t hash);
   void Collect(std::string_view matched);
 
   const IndicatorSet& indicators_;
