@@ -99,53 +99,62 @@ void IndicatorSet::Build(unsigned threads) {
   urls_.Reserve(urls);
   if (urls > 0) url_hosts_.Reset(urls);
   ips_.Reserve(others);
-  for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
-    const Indicator& ind = indicators_[id];
-    const std::string_view value = ind.value;
-    switch (ind.type) {
-      case IndicatorType::kIpv4:
-      case IndicatorType::kIpv6:
-      case IndicatorType::kCidr: {
-        const std::size_t slash = value.find('/');
-        const auto ip = ParseIpAddress(value.substr(0, slash));
-        if (!ip) break;  // canonical values always parse
-        const int full = ip->v6 ? 128 : 32;
-        const int prefix = slash == std::string_view::npos
-                               ? full
-                               : std::stoi(std::string(value.substr(slash + 1)));
-        ips_.Add(*ip, prefix, id);
-        break;
-      }
-      case IndicatorType::kDomain:
-      case IndicatorType::kHostname:
-        names_.Add(value, ind.type == IndicatorType::kDomain, id);
-        break;
-      case IndicatorType::kUrl:
-        urls_.Add(value, id);
-        url_hosts_.Insert(HashKey(UrlHost(value)));
-        break;
-      case IndicatorType::kJa3:
-        ja3_.Add(value, id);
-        break;
-      case IndicatorType::kUserAgent:
-        agents_.Add(value, id);
-        break;
-      default:  // the digests; Add let nothing else in
-        digests_.Add(value, id);
-        break;
-    }
-  }
-  // Each build is random access to its own memory: two of them overlap well.
+  // Two groups, each filled and built by its own thread: every step is
+  // random access to the group's own memory, and the two overlap well.
   auto names_and_urls = [this] {
+    for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
+      const Indicator& ind = indicators_[id];
+      if (ind.type == IndicatorType::kDomain || ind.type == IndicatorType::kHostname) {
+        names_.Add(ind.value, ind.type == IndicatorType::kDomain, id);
+      } else if (ind.type == IndicatorType::kUrl) {
+        urls_.Add(ind.value, id);
+        url_hosts_.Insert(HashKey(UrlHost(ind.value)));
+      }
+    }
     names_.Build();
     urls_.Build();
   };
+  auto the_others = [this] {
+    for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
+      const Indicator& ind = indicators_[id];
+      const std::string_view value = ind.value;
+      switch (ind.type) {
+        case IndicatorType::kIpv4:
+        case IndicatorType::kIpv6:
+        case IndicatorType::kCidr: {
+          const std::size_t slash = value.find('/');
+          const auto ip = ParseIpAddress(value.substr(0, slash));
+          if (!ip) break;  // canonical values always parse
+          const int full = ip->v6 ? 128 : 32;
+          const int prefix = slash == std::string_view::npos
+                                 ? full
+                                 : std::stoi(std::string(value.substr(slash + 1)));
+          ips_.Add(*ip, prefix, id);
+          break;
+        }
+        case IndicatorType::kDomain:
+        case IndicatorType::kHostname:
+        case IndicatorType::kUrl:
+          break;  // names_and_urls
+        case IndicatorType::kJa3:
+          ja3_.Add(value, id);
+          break;
+        case IndicatorType::kUserAgent:
+          agents_.Add(value, id);
+          break;
+        default:  // the digests; Add let nothing else in
+          digests_.Add(value, id);
+          break;
+      }
+    }
+    ips_.Build();
+    digests_.Build();
+    ja3_.Build();
+    agents_.Build();
+  };
   std::thread helper;
   if (threads > 1) helper = std::thread(names_and_urls);
-  ips_.Build();
-  digests_.Build();
-  ja3_.Build();
-  agents_.Build();
+  the_others();
   if (helper.joinable()) {
     helper.join();
   } else {
