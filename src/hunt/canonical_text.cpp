@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -70,40 +71,56 @@ bool IsCanonicalName(std::string_view name, bool host_rules) {
   return (host_rules || labels >= 2) && !ingest::IsAllDigits(label);
 }
 
-// Hosts of canonical URLs: lower-case names and dotted quads. Other text
-// (upper case, IPv6, a trailing dot, non-ASCII) is left to the normaliser.
-bool IsCanonicalUrlHost(std::string_view host, bool validate) {
-  if (host.empty()) return false;
-  bool letters = false;
+// The length of the run of host bytes (a-z, 0-9, ".", "-", "_") that
+// starts `s`; `letters` tells whether it holds any but digits and dots.
+std::size_t HostRun(std::string_view s, bool& letters) {
+  letters = false;
   std::size_t i = 0;
 #ifdef __SSE2__
-  // The same test 16 bytes at a time: every logged URL's host passes here.
-  // Signed compares leave bytes >= 0x80 outside every range, as below.
+  // 16 bytes at a time: every logged URL's host passes here. Signed
+  // compares leave bytes >= 0x80 outside every range, as below.
   const auto in_range = [](__m128i v, char lo, char hi) {
     return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
                          _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
   };
-  for (; i + 16 <= host.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(host.data() + i));
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
     const __m128i letter = _mm_or_si128(
         in_range(v, 'a', 'z'),
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
     const __m128i other =
         _mm_or_si128(in_range(v, '0', '9'), _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
-    if (_mm_movemask_epi8(_mm_or_si128(letter, other)) != 0xFFFF) return false;
-    letters = letters || _mm_movemask_epi8(letter) != 0;
+    const auto host = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, other)));
+    const auto run = host == 0xFFFFU ? 16U : static_cast<unsigned>(std::countr_one(host));
+    const unsigned run_mask = run == 16 ? 0xFFFFU : (1U << run) - 1;
+    letters = letters || (static_cast<unsigned>(_mm_movemask_epi8(letter)) & run_mask) != 0;
+    if (run < 16) return i + run;
   }
 #endif
-  for (char c : host.substr(i)) {
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
     if ((c >= 'a' && c <= 'z') || c == '-' || c == '_') {
       letters = true;
     } else if (!IsAsciiDigit(c) && c != '.') {
-      return false;
+      break;
     }
   }
+  return i;
+}
+
+// Hosts of canonical URLs: lower-case names and dotted quads, given that
+// all of `host` is host bytes with or without `letters`. Other text (upper
+// case, IPv6, a trailing dot, non-ASCII) is left to the normaliser.
+bool IsCanonicalHostRun(std::string_view host, bool letters, bool validate) {
+  if (host.empty()) return false;
   if (!letters) return IsCanonicalDottedQuad(host);
   if (host.back() == '.') return false;
   return !validate || IsCanonicalName(host, /*host_rules=*/true);
+}
+
+bool IsCanonicalUrlHost(std::string_view host, bool validate) {
+  bool letters = false;
+  return HostRun(host, letters) == host.size() && IsCanonicalHostRun(host, letters, validate);
 }
 
 // Path and query characters the normaliser leaves alone: printable ASCII
@@ -219,11 +236,13 @@ std::string_view PlainUrlHost(std::string_view url) {
   } else {
     return {};
   }
-  // By hand: find_first_of calls memchr once per byte of the host.
-  std::size_t end = 0;
-  while (end < url.size() && url[end] != '/' && url[end] != '?' && url[end] != '#') ++end;
-  const std::string_view authority = url.substr(0, end);
-  return IsCanonicalUrlHost(authority, false) ? authority : std::string_view();
+  // The host bytes must run up to the end of the authority: a port, a
+  // user or anything the normaliser would change stops them earlier.
+  bool letters = false;
+  const std::size_t end = HostRun(url, letters);
+  if (end < url.size() && url[end] != '/' && url[end] != '?' && url[end] != '#') return {};
+  const std::string_view host = url.substr(0, end);
+  return IsCanonicalHostRun(host, letters, false) ? host : std::string_view();
 }
 
 std::optional<IndicatorType> CanonicalTypeOf(std::string_view value) {

@@ -135,6 +135,14 @@ TEST(HuntLogUrl, PlainHostsAreReadOffOnlyWhenNormalisingKeepsThem) {
   EXPECT_EQ(ts::hunt::PlainUrlHost("https://203.0.113.5?q"), "203.0.113.5");
   EXPECT_EQ(ts::hunt::PlainUrlHost("http://a.example#top"), "a.example");
   EXPECT_EQ(ts::hunt::PlainUrlHost("http://a.example"), "a.example");
+  // Hosts of 16 bytes and more are read 16 at a time.
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://images-cdn.long-subdomain.example.com/a.png"),
+            "images-cdn.long-subdomain.example.com");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://0123456789.0123456789.example/"),
+            "0123456789.0123456789.example");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://images-cdn.long-subdomain.Example.com/"), "");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://images-cdn.long-subdomain:8080/"), "");
+  EXPECT_EQ(ts::hunt::PlainUrlHost("http://1111111111111111.2.3.4/"), "");
   for (const char* unsure :
        {"http://A.example/", "http://a.example:8080/", "http://u@a.example/", "http://a.example./",
         "http://[2001:db8::1]/", "ftp://a.example/", "hxxp://a.example/",
