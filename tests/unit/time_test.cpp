@@ -16,6 +16,14 @@ TEST(Time, CanonicalForms) {
   EXPECT_EQ(CanonicalTime("1969-12-31T23:59:59.999999Z"), "1969-12-31T23:59:59.999999Z");
 }
 
+TEST(Time, FormatsYearsBeyondFourDigits) {
+  using namespace std::chrono;
+  const SysTime far = sys_days{year{10000} / 1 / 2} + hours{3} + microseconds{7};
+  EXPECT_EQ(FormatUtc(far), "10000-01-02T03:00:00.000007Z");
+  EXPECT_EQ(FormatUtc(sys_days{year{9999} / 12 / 31} + hours{23} + minutes{59} + seconds{59}),
+            "9999-12-31T23:59:59.000000Z");
+}
+
 TEST(Time, Refused) {
   for (const char* bad : {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-05-03T24:00:00Z",
                           "2026-05-03T00:00:00", "2026-05-03", "2026-05-03T00:00:00+9:00",
