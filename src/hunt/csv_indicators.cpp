@@ -64,9 +64,11 @@ Status ReadCsvIndicators(std::string_view text, ReadResult& out) {
       continue;
     }
     // Unescaped cells live in `storage` only while this reader runs.
-    RawIndicator raw{std::nullopt, out.kept.Keep(Cell(fields, columns.value)),
-                     out.kept.Keep(Cell(fields, columns.event)),
-                     out.kept.Keep(Cell(fields, columns.campaign)), number};
+    RawIndicator raw{
+        .value = out.kept.Keep(Cell(fields, columns.value)),
+        .line = number,
+        .origin = out.origins.Intern(Cell(fields, columns.event), Cell(fields, columns.campaign)),
+        .type = std::nullopt};
     const std::string type(Cell(fields, columns.type));
     if (!type.empty()) {
       raw.type = TypeFromName(type, raw.value);
@@ -86,7 +88,7 @@ void ReadPlainIndicators(std::string_view text, ReadResult& out) {
               out.indicators.size() +
                   static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   ForEachContentLine(text, [&](std::size_t number, std::string_view line) {
-    out.indicators.push_back(RawIndicator{std::nullopt, line, {}, {}, number});
+    out.indicators.push_back(RawIndicator{.value = line, .line = number, .type = std::nullopt});
   });
 }
 

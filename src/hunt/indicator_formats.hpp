@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,25 +13,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hunt/origin_table.hpp"
 #include "hunt/text_arena.hpp"
 #include "model/indicator_type.hpp"
 #include "util/result.hpp"
 
 namespace ts::hunt {
 
-// Views into the file's text or into ReadResult::kept.
 struct RawIndicator {
-  std::optional<model::IndicatorType> type;  // nullopt: detect from the value
-  std::string_view value;
-  std::string_view event;
-  std::string_view campaign;
-  std::size_t line = 0;  // in the file, 1-based; 0 when unknown
+  std::string_view value;                        // into the file's text or ReadResult::kept
+  std::size_t line = 0;                          // in the file, 1-based; 0 when unknown
+  std::uint32_t origin = OriginTable::kUnknown;  // in ReadResult::origins
+  std::optional<model::IndicatorType> type;      // nullopt: detect from the value
 };
 
 struct ReadResult {
   std::vector<RawIndicator> indicators;
-  TextArena kept;  // text a reader made or took from a parsed document
-
+  TextArena kept;  // values a reader made or took from a parsed document
+  OriginTable origins;
   std::size_t unhuntable = 0;
   std::size_t unsupported = 0;
   std::size_t invalid = 0;            // rows skipped with a warning

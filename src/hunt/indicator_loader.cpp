@@ -186,7 +186,9 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
   for (std::size_t k = 0; k < kept.size(); ++k) {
     if (k + kAhead < keys.size()) set.Prefetch(keys[k + kAhead]);
     const RawIndicator& raw = read.indicators[kept[k]];
-    const auto added = set.Add(Indicator{*raw.type, raw.value, raw.event, raw.campaign}, keys[k]);
+    const Origin& origin = read.origins[raw.origin];
+    const auto added =
+        set.Add(Indicator{*raw.type, raw.value, origin.event, origin.campaign}, keys[k]);
     if (added == IndicatorSet::AddResult::kAdded) ++report.added;
     if (added == IndicatorSet::AddResult::kDuplicate) ++report.duplicates;
     if (added == IndicatorSet::AddResult::kUnhuntable) ++report.unhuntable;

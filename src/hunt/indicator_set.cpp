@@ -47,18 +47,18 @@ IndicatorSet::AddResult IndicatorSet::Add(const Indicator& indicator, std::uint6
   std::size_t at = key & mask;
   for (; seen_[at].id != kNone; at = (at + 1) & mask) {
     if (seen_[at].tag != tag) continue;
-    Indicator& held = indicators_[seen_[at].id];
+    Held& held = indicators_[seen_[at].id];
     if (held.type == indicator.type && held.value == indicator.value) {
-      if (held.event.empty()) held.event = origins_.Intern(indicator.event);
-      if (held.campaign.empty()) held.campaign = origins_.Intern(indicator.campaign);
+      const Origin known = origins_[held.origin];
+      held.origin = origins_.Intern(known.event.empty() ? indicator.event : known.event,
+                                    known.campaign.empty() ? indicator.campaign : known.campaign);
       return AddResult::kDuplicate;
     }
   }
   seen_[at] = Seen{tag, static_cast<std::uint32_t>(indicators_.size())};
   ++seen_count_;
-  indicators_.push_back(Indicator{indicator.type, values_.Keep(indicator.value),
-                                  origins_.Intern(indicator.event),
-                                  origins_.Intern(indicator.campaign)});
+  indicators_.push_back(Held{values_.Keep(indicator.value),
+                             origins_.Intern(indicator.event, indicator.campaign), indicator.type});
   return AddResult::kAdded;
 }
 
@@ -74,7 +74,7 @@ void IndicatorSet::GrowSeen(std::size_t slots) {
   AssignHuge(seen_, slots, Seen{});
   const std::size_t mask = slots - 1;
   for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
-    const std::uint64_t key = DedupKey(indicators_[id]);
+    const std::uint64_t key = DedupKey(indicators_[id].type, indicators_[id].value);
     std::size_t at = key & mask;
     while (seen_[at].id != kNone) at = (at + 1) & mask;
     seen_[at] = Seen{static_cast<std::uint32_t>(key >> 32), id};
@@ -87,7 +87,7 @@ void IndicatorSet::Build(unsigned threads) {
   // Sized up front: the structures of a big list take hundreds of MB, and
   // growing them by doubling would copy and fault in most of it twice.
   std::size_t names = 0, urls = 0, others = 0;
-  for (const Indicator& ind : indicators_) {
+  for (const Held& ind : indicators_) {
     if (ind.type == IndicatorType::kDomain || ind.type == IndicatorType::kHostname)
       ++names;
     else if (ind.type == IndicatorType::kUrl)
@@ -103,7 +103,7 @@ void IndicatorSet::Build(unsigned threads) {
   // random access to the group's own memory, and the two overlap well.
   auto names_and_urls = [this] {
     for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
-      const Indicator& ind = indicators_[id];
+      const Held& ind = indicators_[id];
       if (ind.type == IndicatorType::kDomain || ind.type == IndicatorType::kHostname) {
         names_.Add(ind.value, ind.type == IndicatorType::kDomain, id);
       } else if (ind.type == IndicatorType::kUrl) {
@@ -116,7 +116,7 @@ void IndicatorSet::Build(unsigned threads) {
   };
   auto the_others = [this] {
     for (std::uint32_t id = 0; id < indicators_.size(); ++id) {
-      const Indicator& ind = indicators_[id];
+      const Held& ind = indicators_[id];
       const std::string_view value = ind.value;
       switch (ind.type) {
         case IndicatorType::kIpv4:

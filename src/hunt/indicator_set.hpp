@@ -17,6 +17,7 @@
 #include "hunt/indicator.hpp"
 #include "hunt/ip_ranges.hpp"
 #include "hunt/key_set.hpp"
+#include "hunt/origin_table.hpp"
 #include "hunt/text_arena.hpp"
 #include "hunt/url_set.hpp"
 #include "hunt/value_set.hpp"
@@ -49,7 +50,12 @@ class IndicatorSet {
   void Build(unsigned threads = 1);
 
   std::size_t size() const { return indicators_.size(); }
-  const Indicator& at(std::uint32_t id) const { return indicators_[id]; }
+  // Views into the set.
+  Indicator at(std::uint32_t id) const {
+    const Held& held = indicators_[id];
+    const Origin& origin = origins_[held.origin];
+    return Indicator{held.type, held.value, origin.event, origin.campaign};
+  }
 
   // Lookups append the ids of matching indicators to `out`.
   void FindAddress(const IpAddress& ip, std::vector<std::uint32_t>& out) const {
@@ -91,9 +97,16 @@ class IndicatorSet {
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFU;
 
-  std::vector<Indicator> indicators_;
-  TextArena values_;  // of indicators_
-  TextPool origins_;  // events and campaigns of indicators_
+  // An indicator as held: 24 bytes, against 56 for an Indicator, for
+  // millions of them.
+  struct Held {
+    std::string_view value;  // in values_
+    std::uint32_t origin;    // in origins_
+    model::IndicatorType type;
+  };
+  std::vector<Held> indicators_;
+  TextArena values_;
+  OriginTable origins_;
   void GrowSeen(std::size_t slots);
 
   // De-duplication until Build: an open-addressing table of (upper half of

@@ -38,18 +38,18 @@ class EventReader {
   EventReader(const json& event, ReadResult& out) : event_(event), out_(out) {}
 
   void Read() {
-    name_ = out_.kept.Keep(Text(event_, "info"));
+    std::string name = Text(event_, "info"), campaign;
     std::vector<const json*> attributes;
     for (const json& a : Array(event_, "Attribute")) attributes.push_back(&a);
     for (const json& object : Array(event_, "Object"))
       if (object.is_object())
         for (const json& a : Array(object, "Attribute")) attributes.push_back(&a);
     for (const json* a : attributes)
-      if (a->is_object() && Text(*a, "type") == "campaign-name" && campaign_.empty())
-        campaign_ = out_.kept.Keep(Text(*a, "value"));
+      if (a->is_object() && Text(*a, "type") == "campaign-name" && campaign.empty())
+        campaign = Text(*a, "value");
     for (const json& tag : Array(event_, "Tag"))
-      if (tag.is_object() && campaign_.empty())
-        campaign_ = out_.kept.Keep(ActorOfTag(Text(tag, "name")));
+      if (tag.is_object() && campaign.empty()) campaign = ActorOfTag(Text(tag, "name"));
+    origin_ = out_.origins.Intern(name, campaign);
     for (const json* a : attributes)
       if (a->is_object()) Attribute(Text(*a, "type"), Text(*a, "value"));
   }
@@ -60,7 +60,8 @@ class EventReader {
       ++out_.unhuntable;
       return;
     }
-    out_.indicators.push_back(RawIndicator{type, out_.kept.Keep(value), name_, campaign_, 0});
+    out_.indicators.push_back(
+        RawIndicator{.value = out_.kept.Keep(value), .origin = origin_, .type = type});
   }
 
   void Attribute(const std::string& type, const std::string& value) {
@@ -85,7 +86,7 @@ class EventReader {
 
   const json& event_;
   ReadResult& out_;
-  std::string_view name_, campaign_;  // in out_.kept
+  std::uint32_t origin_ = OriginTable::kUnknown;  // the event's
 };
 
 }  // namespace

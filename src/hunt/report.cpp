@@ -26,7 +26,7 @@ std::string OrDash(const std::string& s) {
   return s.empty() ? "-" : s;
 }
 
-std::string Origin(const Indicator& ind) {
+std::string OriginText(const Indicator& ind) {
   if (ind.event.empty() && ind.campaign.empty()) return "-";
   if (ind.campaign.empty()) return std::string(ind.event);
   if (ind.event.empty()) return std::string(ind.campaign);
@@ -83,7 +83,7 @@ void WriteHitTable(std::ostream& out, const std::vector<Hit>& hits,
     const Indicator& ind = indicators.at(hit.indicator);
     rows.push_back({hit.file + ":" + std::to_string(hit.line), TimeOrDash(hit.time),
                     OrDash(hit.client), std::string(model::IndicatorTypeName(ind.type)),
-                    std::string(ind.value), hit.matched, Origin(ind)});
+                    std::string(ind.value), hit.matched, OriginText(ind)});
   }
   WriteTable(out, rows, 0);
 }
@@ -189,7 +189,7 @@ void WriteSummaryText(std::ostream& out, const Summary& summary, const Indicator
                                          [](const std::string& c) { return !c.empty(); });
     rows.push_back({std::string(model::IndicatorTypeName(ind.type)), std::string(ind.value),
                     std::to_string(s.seen.count), std::to_string(terminals),
-                    TimeOrDash(s.seen.first), TimeOrDash(s.seen.last), Origin(ind)});
+                    TimeOrDash(s.seen.first), TimeOrDash(s.seen.last), OriginText(ind)});
   }
   out << "\nBy indicator:\n";
   WriteTable(out, rows, 2);

@@ -83,18 +83,17 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
     }
   }
   // Names of campaign-like objects, reports' members, "indicates" links.
-  // Names are kept in out.kept, as indicators refer to them.
-  std::map<std::string, std::pair<int, std::string_view>> actors;  // id -> rank, name
-  std::map<std::string, std::string_view> events;                  // member id -> report name
-  std::multimap<std::string, std::string> indicates;               // indicator id -> target id
+  std::map<std::string, std::pair<int, std::string>> actors;  // id -> rank, name
+  std::map<std::string, std::string> events;                  // member id -> report name
+  std::multimap<std::string, std::string> indicates;          // indicator id -> target id
   for (const json& o : *objects) {
     if (!o.is_object()) continue;
     const std::string type = Text(o, "type");
     if (CampaignRank(type) >= 0) {
-      actors[Text(o, "id")] = {CampaignRank(type), out.kept.Keep(Text(o, "name"))};
+      actors[Text(o, "id")] = {CampaignRank(type), Text(o, "name")};
     } else if (type == "report" || type == "grouping") {
       const auto refs = o.find("object_refs");
-      const std::string_view name = out.kept.Keep(Text(o, "name"));
+      const std::string name = Text(o, "name");
       if (refs != o.end() && refs->is_array())
         for (const json& ref : *refs)
           if (ref.is_string()) events.try_emplace(ref.get<std::string>(), name);
@@ -102,25 +101,26 @@ Status ReadStixIndicators(const json& document, ReadResult& out) {
       indicates.emplace(Text(o, "source_ref"), Text(o, "target_ref"));
     }
   }
-  auto origin = [&](const std::string& id, RawIndicator& raw) {
-    if (const auto e = events.find(id); e != events.end()) raw.event = e->second;
+  auto origin = [&](const std::string& id) {
+    std::string_view event, campaign;
+    if (const auto e = events.find(id); e != events.end()) event = e->second;
     int best = 4;
     for (auto [it, end] = indicates.equal_range(id); it != end; ++it) {
       const auto actor = actors.find(it->second);
       if (actor != actors.end() && actor->second.first < best) {
         best = actor->second.first;
-        raw.campaign = actor->second.second;
+        campaign = actor->second.second;
       }
     }
+    return out.origins.Intern(event, campaign);
   };
   auto add = [&](const std::string& id, std::optional<IndicatorType> type, std::string_view value) {
     if (!type) {
       ++out.unhuntable;
       return;
     }
-    RawIndicator raw{type, out.kept.Keep(value), {}, {}, 0};
-    origin(id, raw);
-    out.indicators.push_back(std::move(raw));
+    out.indicators.push_back(
+        RawIndicator{.value = out.kept.Keep(value), .origin = origin(id), .type = type});
   };
   for (const json& o : *objects) {
     if (!o.is_object()) continue;

@@ -21,10 +21,4 @@ std::string_view TextArena::Keep(std::string_view s) {
   return kept;
 }
 
-std::string_view TextPool::Intern(std::string_view s) {
-  if (s.empty()) return {};
-  if (const auto it = held_.find(s); it != held_.end()) return *it;
-  return *held_.insert(arena_.Keep(s)).first;
-}
-
 }  // namespace ts::hunt

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <memory>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace ts::hunt {
@@ -25,18 +24,6 @@ class TextArena {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;
   std::size_t left_ = 0;
-};
-
-// Keeps each distinct string once: event and campaign names, which
-// thousands of indicators share.
-class TextPool {
- public:
-  // The kept copy of `s`; "" stays a view of nothing.
-  std::string_view Intern(std::string_view s);
-
- private:
-  TextArena arena_;
-  std::unordered_set<std::string_view> held_;  // views into arena_
 };
 
 }  // namespace ts::hunt
