@@ -47,7 +47,8 @@ bool IsStixDocument(const nlohmann::json& document);
 // Line formats, from the whole file. Invalid error (message starting
 // "line N: ") when the header is unusable.
 Status ReadCsvIndicators(std::string_view text, ReadResult& out);
-void ReadPlainIndicators(std::string_view text, ReadResult& out);
+// One value per line, read on up to `threads` threads.
+void ReadPlainIndicators(std::string_view text, ReadResult& out, unsigned threads = 1);
 // Whether the first line that is not blank or a comment is a CSV header
 // with a "value" column.
 bool HasCsvIndicatorHeader(std::string_view text);

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "hunt/canonical_text.hpp"
 #include "hunt/indicator_formats.hpp"
+#include "hunt/parallel_ranges.hpp"
 #include "ingest/normalize.hpp"
 
 namespace ts::hunt {
@@ -49,29 +49,17 @@ Outcome NormaliseOne(RawIndicator& raw, std::string& problem, TextArena& kept) {
   return Outcome::kOk;
 }
 
-// Calls f(begin, end, part) for `parts` contiguous ranges covering [0, n)
-// on up to `threads` threads; small jobs stay on the calling thread.
-template <typename F>
-void ParallelRanges(std::size_t n, std::size_t parts, F&& f) {
-  auto range = [&](std::size_t part) { f(n * part / parts, n * (part + 1) / parts, part); };
-  std::vector<std::thread> workers;
-  for (std::size_t part = 1; part < parts; ++part) workers.emplace_back(range, part);
-  range(0);
-  for (std::thread& t : workers) t.join();
-}
-
-std::size_t PartsFor(std::size_t n, unsigned threads) {
-  return std::clamp<std::size_t>(n / 4096, 1, threads);
-}
-
-// Normalises on `threads` threads: DetectType and Normalize dominate the
-// load time of big lists. Returns the outcome per raw and the problems of
-// the invalid ones, in order; changed values are kept in `kept`, one arena
-// per thread.
+// Normalises on `threads` threads, and hashes what it keeps for the
+// set's de-duplication in the same pass: DetectType and Normalize dominate
+// the load time of big lists. Returns the outcome per raw, with the key of
+// each kOk one in `keys`, and the problems of the invalid ones, in order;
+// changed values are kept in `kept`, one arena per thread.
 std::vector<Outcome> NormaliseAll(std::vector<RawIndicator>& raws, unsigned threads,
+                                  std::vector<std::uint64_t>& keys,
                                   std::vector<std::pair<std::size_t, std::string>>& problems,
                                   std::vector<TextArena>& kept) {
   std::vector<Outcome> outcomes(raws.size());
+  keys.assign(raws.size(), 0);
   const std::size_t parts = PartsFor(raws.size(), threads);
   std::vector<std::vector<std::pair<std::size_t, std::string>>> found(parts);
   kept.resize(parts);
@@ -79,6 +67,8 @@ std::vector<Outcome> NormaliseAll(std::vector<RawIndicator>& raws, unsigned thre
     std::string problem;
     for (std::size_t i = begin; i < end; ++i) {
       outcomes[i] = NormaliseOne(raws[i], problem, kept[part]);
+      if (outcomes[i] == Outcome::kOk)
+        keys[i] = IndicatorSet::DedupKey(*raws[i].type, raws[i].value);
       if (outcomes[i] == Outcome::kInvalid) found[part].emplace_back(i, std::move(problem));
     }
   });
@@ -149,7 +139,7 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
     const Status status = ReadCsvIndicators(*text, read);
     if (!status.ok()) return Error::Invalid(path + ": " + status.error().message);
   } else {
-    ReadPlainIndicators(*text, read);
+    ReadPlainIndicators(*text, read, threads);
   }
   for (const std::string& w : read.warnings) report.warnings.push_back(path + ": " + w);
   report.read += read.indicators.size() + read.unhuntable + read.unsupported + read.invalid;
@@ -159,8 +149,9 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
 
   std::vector<std::pair<std::size_t, std::string>> problems;
   std::vector<TextArena> normalised;
+  std::vector<std::uint64_t> keys;
   const std::vector<Outcome> outcomes =
-      NormaliseAll(read.indicators, threads, problems, normalised);
+      NormaliseAll(read.indicators, threads, keys, problems, normalised);
   for (const auto& [i, problem] : problems) {
     const std::size_t line = read.indicators[i].line;
     report.warnings.push_back(path + (line ? ": line " + std::to_string(line) : std::string()) +
@@ -168,27 +159,15 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
   }
   report.invalid += problems.size();
   set.Reserve(outcomes.size());
-  std::vector<std::size_t> kept;
-  kept.reserve(outcomes.size());
-  for (std::size_t i = 0; i < outcomes.size(); ++i) {
-    if (outcomes[i] == Outcome::kUnhuntable) ++report.unhuntable;
-    if (outcomes[i] == Outcome::kOk) kept.push_back(i);
-  }
-  std::vector<std::uint64_t> keys(kept.size());
-  ParallelRanges(kept.size(), PartsFor(kept.size(), threads),
-                 [&](std::size_t begin, std::size_t end, std::size_t) {
-                   for (std::size_t k = begin; k < end; ++k) {
-                     const RawIndicator& raw = read.indicators[kept[k]];
-                     keys[k] = IndicatorSet::DedupKey(*raw.type, raw.value);
-                   }
-                 });
   constexpr std::size_t kAhead = 16;  // adds wait on memory: prefetch ahead
-  for (std::size_t k = 0; k < kept.size(); ++k) {
-    if (k + kAhead < keys.size()) set.Prefetch(keys[k + kAhead]);
-    const RawIndicator& raw = read.indicators[kept[k]];
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (i + kAhead < keys.size()) set.Prefetch(keys[i + kAhead]);
+    if (outcomes[i] == Outcome::kUnhuntable) ++report.unhuntable;
+    if (outcomes[i] != Outcome::kOk) continue;
+    const RawIndicator& raw = read.indicators[i];
     const Origin& origin = read.origins[raw.origin];
     const auto added =
-        set.Add(Indicator{*raw.type, raw.value, origin.event, origin.campaign}, keys[k]);
+        set.Add(Indicator{*raw.type, raw.value, origin.event, origin.campaign}, keys[i]);
     if (added == IndicatorSet::AddResult::kAdded) ++report.added;
     if (added == IndicatorSet::AddResult::kDuplicate) ++report.duplicates;
     if (added == IndicatorSet::AddResult::kUnhuntable) ++report.unhuntable;

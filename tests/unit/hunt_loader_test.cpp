@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "hunt/indicator_loader.hpp"
 
@@ -39,6 +40,36 @@ class HuntLoader : public testing::Test {
   ts::hunt::IndicatorSet set_;
   ts::hunt::LoadReport report_;
 };
+
+// Long lists are read in pieces side by side: every row must come once, in
+// order, with its line number counted across the pieces.
+TEST_F(HuntLoader, LongPlainListsKeepRowsAndLineNumbers) {
+  std::string text;
+  std::vector<std::size_t> bad_lines;
+  std::size_t line = 0;
+  for (int i = 0; i < 40000; ++i) {
+    if (i % 997 == 0) {
+      text += "# a comment\n\n";
+      line += 2;
+    }
+    if (i % 4999 == 0) {
+      text += "not an indicator " + std::to_string(i) + "\n";
+      bad_lines.push_back(++line);
+    }
+    text += "host" + std::to_string(i) + ".evil.example\n";
+    ++line;
+  }
+  ASSERT_TRUE(Load("long.txt", text).ok());
+  EXPECT_EQ(report_.added, 40000U);
+  ASSERT_EQ(set_.size(), 40000U);
+  for (std::uint32_t i = 0; i < 40000; ++i)
+    ASSERT_EQ(set_.at(i).value, "host" + std::to_string(i) + ".evil.example");
+  ASSERT_EQ(report_.warnings.size(), bad_lines.size());
+  for (std::size_t k = 0; k < bad_lines.size(); ++k)
+    EXPECT_NE(report_.warnings[k].find(": line " + std::to_string(bad_lines[k]) + ": skipped"),
+              std::string::npos)
+        << report_.warnings[k];
+}
 
 TEST_F(HuntLoader, PlainListDetectsTypesAndNormalises) {
   ASSERT_TRUE(Load("list.txt",
