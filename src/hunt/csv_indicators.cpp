@@ -37,29 +37,30 @@ std::string_view Cell(const std::vector<std::string_view>& fields,
 }  // namespace
 
 bool HasCsvIndicatorHeader(std::string_view text) {
-  const auto lines = ContentLines(text);
-  if (lines.empty()) return false;
+  std::size_t at = 0, number = 0;
+  const auto header = NextContentLine(text, at, number);
   std::vector<std::string_view> names;
   std::deque<std::string> storage;
-  return lines.front().second.find(',') != std::string_view::npos &&
-         SplitCsvLine(lines.front().second, names, storage) && ReadHeader(names).value;
+  return header && header->find(',') != std::string_view::npos &&
+         SplitCsvLine(*header, names, storage) && ReadHeader(names).value;
 }
 
 Status ReadCsvIndicators(std::string_view text, ReadResult& out) {
-  const auto lines = ContentLines(text);
+  std::size_t at = 0, number = 0;
+  const auto header = NextContentLine(text, at, number);
   std::vector<std::string_view> fields;
   std::deque<std::string> storage;
-  if (lines.empty() || !SplitCsvLine(lines.front().second, fields, storage))
-    return Error::Invalid("line 1: the CSV header is not valid CSV");
+  if (!header || !SplitCsvLine(*header, fields, storage))
+    return Error::Invalid("line " + std::to_string(std::max<std::size_t>(number, 1)) +
+                          ": the CSV header is not valid CSV");
   const Columns columns = ReadHeader(fields);
   if (!columns.value) {
-    return Error::Invalid("line " + std::to_string(lines.front().first) +
+    return Error::Invalid("line " + std::to_string(number) +
                           ": the CSV header needs a \"value\" column");
   }
-  for (std::size_t i = 1; i < lines.size(); ++i) {
-    const auto& [number, line] = lines[i];
+  while (const auto line = NextContentLine(text, at, number)) {
     const std::string where = "line " + std::to_string(number) + ": ";
-    if (!SplitCsvLine(line, fields, storage)) {
+    if (!SplitCsvLine(*line, fields, storage)) {
       ++out.invalid;
       out.warnings.push_back(where + "not valid CSV (a quote is left open)");
       continue;

@@ -59,26 +59,31 @@ bool HasCsvIndicatorHeader(std::string_view text);
 // ipv4, ipv6 or cidr by the look of `value`. nullopt when unknown.
 std::optional<model::IndicatorType> TypeFromName(std::string_view name, std::string_view value);
 
-// Calls f(number, line) for the lines of `text` (1-based numbers; no
-// terminators, surrounding blanks and "\r" dropped), skipping blank lines
-// and "#" comments.
-template <typename F>
-void ForEachContentLine(std::string_view text, F&& f) {
-  std::size_t number = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
+// The next line of `text` with content, starting at offset `at`: without
+// its terminator and surrounding blanks and "\r"; blank lines and "#"
+// comments are skipped. Advances `at` past it and `number` (1-based) to its
+// line number; nullopt at the end.
+inline std::optional<std::string_view> NextContentLine(std::string_view text, std::size_t& at,
+                                                       std::size_t& number) {
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, end - at);
+    at = end + 1;
     ++number;
     const std::size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string_view::npos || line[first] == '#') continue;
     line.remove_prefix(first);
     line.remove_suffix(line.size() - line.find_last_not_of(" \t\r") - 1);
-    f(number, line);
+    return line;
   }
+  return std::nullopt;
 }
 
-// The lines ForEachContentLine visits, with their numbers.
-std::vector<std::pair<std::size_t, std::string_view>> ContentLines(std::string_view text);
+// Calls f(number, line) for each line NextContentLine finds.
+template <typename F>
+void ForEachContentLine(std::string_view text, F&& f) {
+  std::size_t at = 0, number = 0;
+  while (const auto line = NextContentLine(text, at, number)) f(number, *line);
+}
 
 }  // namespace ts::hunt

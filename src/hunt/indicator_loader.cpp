@@ -1,12 +1,12 @@
 #include "hunt/indicator_loader.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
 #include "hunt/canonical_text.hpp"
 #include "hunt/indicator_formats.hpp"
+#include "hunt/input.hpp"
 #include "hunt/parallel_ranges.hpp"
 #include "ingest/normalize.hpp"
 
@@ -77,14 +77,32 @@ std::vector<Outcome> NormaliseAll(std::vector<RawIndicator>& raws, unsigned thre
   return outcomes;
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return Error::Invalid(path + ": cannot open the indicator file");
-  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
-    return Error::Invalid(path + ": cannot read the indicator file");
-  return text;
+// An indicator file's text: mapped in place when it is a plain file, else
+// read whole from the stream OpenInput gives (standard input, pipes, gzip
+// and zstd files).
+struct FileText {
+  std::unique_ptr<MappedFile> mapped;
+  std::string read;
+  std::string_view text() const { return mapped ? mapped->text() : std::string_view(read); }
+};
+
+Result<FileText> ReadFileText(const std::string& path) {
+  auto opened = OpenInput(path);
+  if (!opened) return opened.error();
+  FileText file;
+  if (opened->mapped) {
+    file.mapped = std::move(opened->mapped);
+    return file;
+  }
+  constexpr std::size_t kPiece = 1 << 20;
+  for (;;) {
+    const std::size_t at = file.read.size();
+    file.read.resize(at + kPiece);
+    auto n = opened->stream->Read(file.read.data() + at, kPiece);
+    if (!n) return n.error();
+    file.read.resize(at + *n);
+    if (*n == 0) return file;
+  }
 }
 
 // "line L" of a byte offset in `text`.
@@ -109,25 +127,19 @@ std::optional<IndicatorType> TypeFromName(std::string_view name, std::string_vie
   return model::ParseIndicatorType(name);
 }
 
-std::vector<std::pair<std::size_t, std::string_view>> ContentLines(std::string_view text) {
-  std::vector<std::pair<std::size_t, std::string_view>> lines;
-  ForEachContentLine(
-      text, [&](std::size_t number, std::string_view line) { lines.emplace_back(number, line); });
-  return lines;
-}
-
 Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& report,
                       unsigned threads) {
-  auto text = ReadWholeFile(path);
-  if (!text) return text.error();
+  const auto file = ReadFileText(path);
+  if (!file) return file.error();
+  const std::string_view text = file->text();
   ReadResult read;
-  const std::size_t first = text->find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && ((*text)[first] == '{' || (*text)[first] == '[')) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
     nlohmann::json document;
     try {
-      document = nlohmann::json::parse(*text);
+      document = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-      return Error::Invalid(path + ": " + LineAt(*text, e.byte == 0 ? 0 : e.byte - 1) +
+      return Error::Invalid(path + ": " + LineAt(text, e.byte == 0 ? 0 : e.byte - 1) +
                             ": not valid JSON (" + e.what() + ")");
     } catch (const nlohmann::json::exception& e) {  // e.g. a number beyond a double's range
       return Error::Invalid(path + ": not usable JSON (" + e.what() + ")");
@@ -135,11 +147,11 @@ Status LoadIndicators(const std::string& path, IndicatorSet& set, LoadReport& re
     const Status status = IsStixDocument(document) ? ReadStixIndicators(document, read)
                                                    : ReadMispIndicators(document, read);
     if (!status.ok()) return Error::Invalid(path + ": " + status.error().message);
-  } else if (HasCsvIndicatorHeader(*text)) {
-    const Status status = ReadCsvIndicators(*text, read);
+  } else if (HasCsvIndicatorHeader(text)) {
+    const Status status = ReadCsvIndicators(text, read);
     if (!status.ok()) return Error::Invalid(path + ": " + status.error().message);
   } else {
-    ReadPlainIndicators(*text, read, threads);
+    ReadPlainIndicators(text, read, threads);
   }
   for (const std::string& w : read.warnings) report.warnings.push_back(path + ": " + w);
   report.read += read.indicators.size() + read.unhuntable + read.unsupported + read.invalid;

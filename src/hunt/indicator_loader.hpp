@@ -1,6 +1,7 @@
 // Reading the indicators to hunt for from local files: STIX 2.1 bundles,
 // MISP event JSON, CSV with a header (type,value[,event,campaign]) and
-// plain lists of one value per line, told apart by their content. Values
+// plain lists of one value per line, told apart by their content, plain or
+// gzip or zstd compressed, from a file or standard input ("-"). Values
 // are canonicalised with ingest::Normalize (and typed with DetectType when
 // the file does not say), on all threads.
 #pragma once

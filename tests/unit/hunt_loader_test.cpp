@@ -2,6 +2,7 @@
 // types, CSV columns, plain lists, and the errors and warnings a user sees.
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -170,6 +171,18 @@ TEST_F(HuntLoader, JsonThatIsNeitherStixNorMisp) {
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.error().message.find("other.json: neither a STIX bundle nor a MISP event"),
             std::string::npos);
+}
+
+TEST_F(HuntLoader, CompressedListsAreRead) {
+  const std::string list = "evil.example\n203.0.113.5\n";
+  const std::string path = (dir_ / "list.txt.gz").string();
+  gzFile gz = gzopen(path.c_str(), "wb");
+  gzwrite(gz, list.data(), static_cast<unsigned>(list.size()));
+  gzclose(gz);
+  ASSERT_TRUE(ts::hunt::LoadIndicators(path, set_, report_, 1).ok());
+  EXPECT_TRUE(Has(IndicatorType::kDomain, "evil.example"));
+  EXPECT_TRUE(Has(IndicatorType::kIpv4, "203.0.113.5"));
+  EXPECT_EQ(report_.added, 2U);
 }
 
 TEST_F(HuntLoader, MissingFileIsAnError) {
