@@ -4,7 +4,8 @@
 # (default 1 GB) and HUNT_BENCH_INDICATORS mixed indicators (default
 # 1,000,000: IPv4 addresses, domains, URLs), made by bench/hunt_gen.py with a
 # fixed seed. Checks that all four count the same lines with hits, and
-# reports wall time, GB/s and peak memory (/usr/bin/time -v).
+# reports wall time, GB/s and peak memory (/usr/bin/time -v); hunt runs
+# HUNT_BENCH_RUNS times on each thread count and its median run is shown.
 # Usage: bench/hunt_compare.sh PATH/TO/threatshare
 # The generated files are kept in HUNT_BENCH_DIR (default
 # build/hunt-bench-data) and reused while the size and count are unchanged.
@@ -44,12 +45,30 @@ run() {
   eval "wall_$name=$wall rss_$name=$rss"
 }
 
-run hunt1 "$binary" hunt --indicators "$indicators" --threads 1 --summary-json "$dir/summary1.json" "$log"
-run hunt2 "$binary" hunt --indicators "$indicators" --threads 2 --summary-json "$dir/summary2.json" "$log"
+# run_hunt T: HUNT_BENCH_RUNS back-to-back runs on T threads (default 5;
+# fresh memory costs this VM anywhere from nothing to 0.3 s a run). Keeps
+# the median run's wall time, peak RSS and summary, and the range.
+runs=${HUNT_BENCH_RUNS:-5}
+run_hunt() {
+  local t=$1 i walls median
+  for i in $(seq "$runs"); do
+    run "hunt${t}_$i" "$binary" hunt --indicators "$indicators" --threads "$t" \
+      --summary-json "$dir/summary${t}_$i.json" "$log"
+  done
+  walls=$(for i in $(seq "$runs"); do eval "echo \$wall_hunt${t}_$i $i"; done | sort -n)
+  median=$(echo "$walls" | awk -v m=$(((runs + 1) / 2)) 'NR == m {print $2}')
+  eval "wall_hunt$t=\$wall_hunt${t}_$median rss_hunt$t=\$rss_hunt${t}_$median"
+  eval "range_hunt$t=$(echo "$walls" | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f-%.2f", lo, hi}')"
+  cp "$dir/summary${t}_$median.json" "$dir/summary$t.json"
+}
+
+run_hunt 1
+run_hunt 2
 run grep env LC_ALL=C grep -c -F -f "$indicators" "$log"
 run rg rg -c -F -f "$indicators" "$log"
 
 hits_of() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['totals']['lines_with_hits'])" "$1"; }
+load_of() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['timing']['load_seconds'])" "$1"; }
 scan_of() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['timing']['scan_seconds'])" "$1"; }
 hits_hunt1=$(hits_of "$dir/summary1.json")
 hits_hunt2=$(hits_of "$dir/summary2.json")
@@ -70,8 +89,10 @@ for name in hunt1 hunt2 grep rg; do
     'BEGIN { printf "%-22s %10.2f %8.3f %12.0f %10s %9.1fx\n", l, w, s / w / 1e9, r / 1024, h, g / w }'
 done
 for t in 1 2; do
-  awk -v t="$t" -v s="$size" -v x="$(scan_of "$dir/summary$t.json")" \
-    'BEGIN { printf "hunt -t%s scan only (indicators loaded): %.2f s, %.3f GB/s\n", t, x, s / x / 1e9 }'
+  eval "range=\$range_hunt$t"
+  awk -v t="$t" -v s="$size" -v x="$(scan_of "$dir/summary$t.json")" -v l="$(load_of "$dir/summary$t.json")" \
+    -v n="$runs" -v r="$range" \
+    'BEGIN { printf "hunt -t%s: median of %s runs (wall %s s); in it: loading %.2f s, scan %.2f s (%.3f GB/s)\n", t, n, r, l, x, s / x / 1e9 }'
 done
 
 status=0
