@@ -5,6 +5,7 @@
 // an error.
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -176,12 +177,18 @@ int RunHunt(const HuntFlags& f) {
   });
   timing.scan_seconds = SecondsSince(scan_start);
   if (!scanned.ok()) return Failed(scanned.error().message);
+  // The summary JSON is built while the tables are written: both only read.
+  std::future<std::string> summary_json;
+  if (!f.summary_json.empty()) {
+    summary_json = std::async(std::launch::async,
+                              [&] { return hunt::SummaryJson(summary, indicators, timing); });
+  }
   if (!f.json) hunt::WriteSummaryText(out, summary, indicators);
   out.flush();
 
-  if (!f.summary_json.empty()) {
+  if (summary_json.valid()) {
     std::ofstream file(f.summary_json, std::ios::binary | std::ios::trunc);
-    file << hunt::SummaryJson(summary, indicators, timing);
+    file << summary_json.get();
     file.close();
     if (!file) return Failed(f.summary_json + ": cannot write the summary");
   }

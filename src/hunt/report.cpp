@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "hunt/json_writer.hpp"
+#include "hunt/text_arena.hpp"
 
 namespace ts::hunt {
 namespace {
@@ -19,38 +22,65 @@ void Time(JsonWriter& json, const std::optional<SysTime>& t) {
   }
 }
 
-std::string TimeOrDash(const std::optional<SysTime>& t) {
-  return t ? FormatUtc(*t) : "-";
-}
-std::string OrDash(const std::string& s) {
+std::string_view OrDash(std::string_view s) {
   return s.empty() ? "-" : s;
 }
 
-std::string OriginText(const Indicator& ind) {
-  if (ind.event.empty() && ind.campaign.empty()) return "-";
-  if (ind.campaign.empty()) return std::string(ind.event);
-  if (ind.event.empty()) return std::string(ind.campaign);
-  return fmt::format("{} / {}", ind.event, ind.campaign);
-}
-
 // Rows of cells printed with each column as wide as its widest cell; the
-// last column is not padded.
-void WriteTable(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
-                std::size_t indent) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()));
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+// last column is not padded. Cells are views: text made for one is kept in
+// the table's arena, so thousands of rows cost no allocation each.
+class TextTable {
+ public:
+  TextTable(std::initializer_list<std::string_view> heading, std::size_t indent)
+      : columns_(heading.size()), indent_(indent), cells_(heading) {}
+
+  // A cell that outlives the table.
+  void Add(std::string_view cell) { cells_.push_back(cell); }
+  // A cell made of `args`, kept by the table.
+  template <typename... Args>
+  void AddFormatted(fmt::format_string<Args...> format, Args&&... args) {
+    scratch_.clear();
+    fmt::format_to(std::back_inserter(scratch_), format, std::forward<Args>(args)...);
+    cells_.push_back(made_.Keep(scratch_));
   }
-  for (const auto& row : rows) {
-    std::string line(indent, ' ');
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 2, ' ');
+  void AddTime(const std::optional<SysTime>& t) {
+    if (t) {
+      cells_.push_back(made_.Keep(FormatUtc(*t)));
+    } else {
+      cells_.push_back("-");
     }
-    out << line << '\n';
   }
-}
+  void AddOrigin(const Indicator& ind) {
+    if (!ind.event.empty() && !ind.campaign.empty())
+      return AddFormatted("{} / {}", ind.event, ind.campaign);
+    Add(OrDash(ind.event.empty() ? ind.campaign : ind.event));
+  }
+
+  void Write(std::ostream& out) const {
+    std::vector<std::size_t> widths(columns_);
+    for (std::size_t i = 0; i < cells_.size(); ++i)
+      widths[i % columns_] = std::max(widths[i % columns_], cells_[i].size());
+    std::string text;
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      const std::size_t column = i % columns_;
+      if (column == 0) text.append(indent_, ' ');
+      text += cells_[i];
+      if (column + 1 < columns_) {
+        text.append(widths[column] - cells_[i].size() + 2, ' ');
+      } else {
+        text += '\n';
+      }
+    }
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  }
+
+ private:
+  std::size_t columns_;
+  std::size_t indent_;
+  std::vector<std::string_view> cells_;  // row after row
+  TextArena made_;
+  std::string scratch_;
+};
 
 }  // namespace
 
@@ -77,15 +107,19 @@ void AppendHitJsonLine(std::string& out, const Hit& hit, const IndicatorSet& ind
 void WriteHitTable(std::ostream& out, const std::vector<Hit>& hits,
                    const IndicatorSet& indicators) {
   if (hits.empty()) return;
-  std::vector<std::vector<std::string>> rows{
-      {"FILE:LINE", "TIME", "CLIENT", "TYPE", "INDICATOR", "MATCHED", "EVENT / CAMPAIGN"}};
+  TextTable table{
+      {"FILE:LINE", "TIME", "CLIENT", "TYPE", "INDICATOR", "MATCHED", "EVENT / CAMPAIGN"}, 0};
   for (const Hit& hit : hits) {
-    const Indicator& ind = indicators.at(hit.indicator);
-    rows.push_back({hit.file + ":" + std::to_string(hit.line), TimeOrDash(hit.time),
-                    OrDash(hit.client), std::string(model::IndicatorTypeName(ind.type)),
-                    std::string(ind.value), hit.matched, OriginText(ind)});
+    const Indicator ind = indicators.at(hit.indicator);
+    table.AddFormatted("{}:{}", hit.file, hit.line);
+    table.AddTime(hit.time);
+    table.Add(OrDash(hit.client));
+    table.Add(model::IndicatorTypeName(ind.type));
+    table.Add(ind.value);
+    table.Add(hit.matched);
+    table.AddOrigin(ind);
   }
-  WriteTable(out, rows, 0);
+  table.Write(out);
 }
 
 std::string SummaryJson(const Summary& summary, const IndicatorSet& indicators,
@@ -172,27 +206,31 @@ void WriteSummaryText(std::ostream& out, const Summary& summary, const Indicator
       summary.hits, summary.lines_with_hits, summary.files.size(), summary.lines,
       summary.malformed_lines, static_cast<double>(summary.bytes) / 1e6);
   if (summary.hits == 0) return;
-  std::vector<std::vector<std::string>> rows{
-      {"CLIENT", "HITS", "INDICATORS", "FIRST SEEN", "LAST SEEN"}};
+  TextTable terminals{{"CLIENT", "HITS", "INDICATORS", "FIRST SEEN", "LAST SEEN"}, 2};
   for (const auto& [client, t] : summary.terminals) {
-    rows.push_back({OrDash(client), std::to_string(t.seen.count),
-                    std::to_string(t.indicators.size()), TimeOrDash(t.seen.first),
-                    TimeOrDash(t.seen.last)});
+    terminals.Add(OrDash(client));
+    terminals.AddFormatted("{}", t.seen.count);
+    terminals.AddFormatted("{}", t.indicators.size());
+    terminals.AddTime(t.seen.first);
+    terminals.AddTime(t.seen.last);
   }
   out << "\nBy terminal:\n";
-  WriteTable(out, rows, 2);
-  rows = {
-      {"TYPE", "INDICATOR", "HITS", "TERMINALS", "FIRST SEEN", "LAST SEEN", "EVENT / CAMPAIGN"}};
+  terminals.Write(out);
+  TextTable found{
+      {"TYPE", "INDICATOR", "HITS", "TERMINALS", "FIRST SEEN", "LAST SEEN", "EVENT / CAMPAIGN"}, 2};
   for (const auto& [id, s] : summary.indicators) {
-    const Indicator& ind = indicators.at(id);
-    const auto terminals = std::count_if(s.clients.begin(), s.clients.end(),
-                                         [](const std::string& c) { return !c.empty(); });
-    rows.push_back({std::string(model::IndicatorTypeName(ind.type)), std::string(ind.value),
-                    std::to_string(s.seen.count), std::to_string(terminals),
-                    TimeOrDash(s.seen.first), TimeOrDash(s.seen.last), OriginText(ind)});
+    const Indicator ind = indicators.at(id);
+    found.Add(model::IndicatorTypeName(ind.type));
+    found.Add(ind.value);
+    found.AddFormatted("{}", s.seen.count);
+    found.AddFormatted("{}", std::count_if(s.clients.begin(), s.clients.end(),
+                                           [](const std::string& c) { return !c.empty(); }));
+    found.AddTime(s.seen.first);
+    found.AddTime(s.seen.last);
+    found.AddOrigin(ind);
   }
   out << "\nBy indicator:\n";
-  WriteTable(out, rows, 2);
+  found.Write(out);
 }
 
 }  // namespace ts::hunt
