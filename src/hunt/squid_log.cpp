@@ -65,6 +65,30 @@ std::size_t SplitFields(std::string_view line, std::array<std::string_view, kFie
   return n;
 }
 
+#ifdef __SSE2__
+// The offset of the first "\n" in `text` at or after `from`, or its size:
+// the content type after the last field read is a few dozen bytes, too
+// short to be worth a call to memchr.
+std::size_t NewlineFrom(std::string_view text, std::size_t from) {
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; from + 16 <= text.size(); from += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    if (const auto found = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline))))
+      return from + static_cast<std::size_t>(std::countr_zero(found));
+  }
+  while (from < text.size() && text[from] != '\n') ++from;
+  return from;
+}
+#endif
+
+// The offset of `c` in a field of a dozen bytes, or npos: a loop costs
+// less than a call to memchr at that length.
+std::size_t FindInField(std::string_view field, char c) {
+  for (std::size_t i = 0; i < field.size(); ++i)
+    if (field[i] == c) return i;
+  return std::string_view::npos;
+}
+
 // SplitFields over the first line of `text` (which runs on past it), finding
 // the line's end in the same pass: the line is not scanned twice. Returns
 // false, having done nothing useful, unless all kFields fields end before
@@ -102,13 +126,9 @@ bool SplitFirstLine(std::string_view text, std::array<std::string_view, kFields>
         if (n == kFields) {
           // The rest of the line is not split, but its end is needed:
           // here, or searched for from the next chunk on.
-          std::size_t end = text.size();
-          if (newlines != 0) {
-            end = i + static_cast<std::size_t>(std::countr_zero(newlines));
-          } else if (const void* found =
-                         std::memchr(text.data() + i + 16, '\n', text.size() - i - 16)) {
-            end = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
-          }
+          const std::size_t end = newlines != 0
+                                      ? i + static_cast<std::size_t>(std::countr_zero(newlines))
+                                      : NewlineFrom(text, i + 16);
           line = text.substr(0, end);
           next = end < text.size() ? end + 1 : end;
           if (line.ends_with('\r')) line.remove_suffix(1);
@@ -160,7 +180,7 @@ class SquidParser : public LogParser {
   static ParseOutcome Read(const std::array<std::string_view, kFields>& f, std::size_t n,
                            LogRecord& record) {
     if (n == 0) return ParseOutcome::kSkip;
-    if (n < kRequiredFields || !IsEpoch(f[0]) || f[3].find('/') == std::string_view::npos)
+    if (n < kRequiredFields || !IsEpoch(f[0]) || FindInField(f[3], '/') == std::string_view::npos)
       return ParseOutcome::kMalformed;
     record.time = f[0];
     record.time_format = TimeFormat::kEpoch;
@@ -168,12 +188,12 @@ class SquidParser : public LogParser {
     record.Add(FieldKind::kHost, f[2]);
     const std::string_view url = f[6];
     record.destination = url;
-    record.Add(f[5] == "CONNECT" || url.find("://") == std::string_view::npos ? FieldKind::kHostPort
-                                                                              : FieldKind::kUrl,
-               url);
+    const bool has_scheme = url.starts_with("http://") || url.starts_with("https://") ||
+                            url.find("://") != std::string_view::npos;
+    record.Add(f[5] == "CONNECT" || !has_scheme ? FieldKind::kHostPort : FieldKind::kUrl, url);
     if (n > 7 && f[7] != "-") record.user = f[7];
     if (n > 8) {
-      const std::size_t slash = f[8].find('/');
+      const std::size_t slash = FindInField(f[8], '/');
       if (slash != std::string_view::npos) record.Add(FieldKind::kHost, f[8].substr(slash + 1));
     }
     return ParseOutcome::kRecord;
