@@ -22,6 +22,15 @@ void Time(JsonWriter& json, const std::optional<SysTime>& t) {
   }
 }
 
+// "hits", "first_seen" and "last_seen" of a terminal or an indicator.
+void SeenMembers(JsonWriter& json, const Seen& seen) {
+  json.Key("hits").Number(seen.count);
+  json.Key("first_seen");
+  Time(json, seen.first);
+  json.Key("last_seen");
+  Time(json, seen.last);
+}
+
 std::string_view OrDash(std::string_view s) {
   return s.empty() ? "-" : s;
 }
@@ -158,11 +167,7 @@ std::string SummaryJson(const Summary& summary, const IndicatorSet& indicators,
   for (const auto& [client, t] : summary.terminals) {
     json.BeginObject();
     json.Key("client").StringOrNull(client);
-    json.Key("hits").Number(t.seen.count);
-    json.Key("first_seen");
-    Time(json, t.seen.first);
-    json.Key("last_seen");
-    Time(json, t.seen.last);
+    SeenMembers(json, t.seen);
     json.Key("indicators").BeginArray();
     for (std::uint32_t id : t.indicators) json.String(indicators.at(id).value);
     json.EndArray();
@@ -178,11 +183,7 @@ std::string SummaryJson(const Summary& summary, const IndicatorSet& indicators,
     json.Key("type").String(model::IndicatorTypeName(ind.type));
     json.Key("event").StringOrNull(ind.event);
     json.Key("campaign").StringOrNull(ind.campaign);
-    json.Key("hits").Number(s.seen.count);
-    json.Key("first_seen");
-    Time(json, s.seen.first);
-    json.Key("last_seen");
-    Time(json, s.seen.last);
+    SeenMembers(json, s.seen);
     json.Key("clients").BeginArray();
     for (const std::string& c : s.clients)
       if (!c.empty()) json.String(c);
