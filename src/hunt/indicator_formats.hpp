@@ -70,11 +70,13 @@ inline std::optional<std::string_view> NextContentLine(std::string_view text, st
     std::string_view line = text.substr(at, end - at);
     at = end + 1;
     ++number;
-    const std::size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || line[first] == '#') continue;
-    line.remove_prefix(first);
-    line.remove_suffix(line.size() - line.find_last_not_of(" \t\r") - 1);
-    return line;
+    // By hand: find_first_not_of costs a memchr call per byte it looks at.
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    std::size_t first = 0, last = line.size();
+    while (first < last && blank(line[first])) ++first;
+    if (first == last || line[first] == '#') continue;
+    while (blank(line[last - 1])) --last;
+    return line.substr(first, last - first);
   }
   return std::nullopt;
 }
