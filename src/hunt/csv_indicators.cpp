@@ -102,9 +102,9 @@ void ReadPlainIndicators(std::string_view text, ReadResult& out, unsigned thread
   };
   std::vector<std::size_t> lines(parts + 1), rows(parts + 1);  // before each piece, then in it
   ParallelRanges(parts, parts, [&](std::size_t, std::size_t, std::size_t part) {
-    const std::string_view p = piece(part);
-    lines[part + 1] = static_cast<std::size_t>(std::count(p.begin(), p.end(), '\n'));
-    ForEachContentLine(p, [&](std::size_t, std::string_view) { ++rows[part + 1]; });
+    // NextContentLine counts every line it passes, blank or not.
+    std::size_t at = 0;
+    while (NextContentLine(piece(part), at, lines[part + 1])) ++rows[part + 1];
   });
   for (std::size_t part = 1; part <= parts; ++part) {
     lines[part] += lines[part - 1];
