@@ -165,13 +165,16 @@ int RunHunt(const HuntFlags& f) {
     summary.AddFile(hunt::FileSummary{file.name, std::string(hunt::LogFormatName(file.format)),
                                       file.compression, file.bytes, file.lines, file.malformed,
                                       file.lines_with_hits, file.hits.size()});
-    std::string lines;
+    std::string line;
     for (const hunt::Hit& hit : file.hits) {
       summary.Add(hit);
       if (f.report) tally.Add(hit);
-      if (f.json) hunt::AppendHitJsonLine(lines, hit, indicators);
+      if (f.json) {
+        line.clear();
+        hunt::AppendHitJsonLine(line, hit, indicators);
+        out << line;
+      }
     }
-    out << lines;
     if (!f.json) hunt::WriteHitTable(out, file.hits, indicators);
     out.flush();
   });
