@@ -3,8 +3,6 @@
 // indicator level and viewer in a real database and checks that both agree.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "access/audit_log.hpp"
 #include "access/gate.hpp"
 #include "access/policy.hpp"
@@ -20,60 +18,42 @@ using model::EventStatus;
 using model::Level;
 using model::Membership;
 
-class AccessScope : public ::testing::Test {
+class AccessScope : public ScopeStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("ts-scope-" + RandomToken(8));
-    auto store = store::OpenSqliteStore(dir_, {});
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(store.value());
-    Status st = store_->Write([&](store::WriteTxn& txn) -> Status {
-      orgs_ = InsertOrgPerMembership(txn);
-      // Every provider membership × level × status, each with one indicator
-      // per own level (none, or each level).
-      for (auto [provider, m] : orgs_) {
-        for (Level level : model::kAllLevels) {
-          for (EventStatus status :
-               {EventStatus::kDraft, EventStatus::kPending, EventStatus::kPublished}) {
-            model::Event e;
-            e.id = NewUuid();
-            e.title = "t";
-            e.provider_org_id = provider;
-            e.submitter_org_id = status == EventStatus::kPending ? orgs_[1].first : provider;
-            e.level = level;
-            e.status = status;
-            e.created = e.modified = NowUtc();
-            txn.InsertEvent(e);
-            events_.push_back(e);
-            for (int own = -1; own < 5; ++own) {
-              model::Indicator i;
-              i.id = NewUuid();
-              i.event_id = e.id;
-              i.type = model::IndicatorType::kDomain;
-              i.value = "d" + std::to_string(own) + ".example";
-              if (own >= 0) i.level = static_cast<Level>(own);
-              i.event_level = e.level;
-              i.created = i.modified = e.created;
-              txn.InsertIndicator(i);
-              indicators_.push_back({e, i});
-            }
+  void Fill(store::WriteTxn& txn) override {
+    // Every provider membership × level × status, each with one indicator
+    // per own level (none, or each level).
+    for (auto [provider, m] : orgs_) {
+      for (Level level : model::kAllLevels) {
+        for (EventStatus status :
+             {EventStatus::kDraft, EventStatus::kPending, EventStatus::kPublished}) {
+          model::Event e;
+          e.id = NewUuid();
+          e.title = "t";
+          e.provider_org_id = provider;
+          e.submitter_org_id = status == EventStatus::kPending ? orgs_[1].first : provider;
+          e.level = level;
+          e.status = status;
+          e.created = e.modified = NowUtc();
+          txn.InsertEvent(e);
+          events_.push_back(e);
+          for (int own = -1; own < 5; ++own) {
+            model::Indicator i;
+            i.id = NewUuid();
+            i.event_id = e.id;
+            i.type = model::IndicatorType::kDomain;
+            i.value = "d" + std::to_string(own) + ".example";
+            if (own >= 0) i.level = static_cast<Level>(own);
+            i.event_level = e.level;
+            i.created = i.modified = e.created;
+            txn.InsertIndicator(i);
+            indicators_.push_back({e, i});
           }
         }
       }
-      return {};
-    });
-    ASSERT_TRUE(st.ok()) << st.error().message;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    }
   }
 
-  std::vector<Viewer> Viewers() const { return ViewersOf(orgs_); }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  OrgMemberships orgs_;
   std::vector<model::Event> events_;
   std::vector<std::pair<model::Event, model::Indicator>> indicators_;
 };

@@ -7,7 +7,6 @@
 // matches (shown only when both the sample and the rule are visible).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <set>
 
 #include "access/policy.hpp"
@@ -21,60 +20,44 @@ namespace {
 
 using model::Level;
 
-class SampleScope : public ::testing::Test {
+class SampleScope : public ScopeStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("ts-sample-scope-" + RandomToken(8));
-    auto store = store::OpenSqliteStore(dir_, {});
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(store.value());
-    Status st = store_->Write([&](store::WriteTxn& txn) -> Status {
-      orgs_ = InsertOrgPerMembership(txn);
-      for (auto [provider, m] : orgs_) {
-        for (Level level : model::kAllLevels) {
-          model::SampleContent c;
-          c.sha256 = Sha256Hex(RandomToken(16));
-          c.kind = "text";
-          c.analysis = "{}";
-          txn.InsertSampleContent(c);
-          model::SampleSubmission s;
-          s.id = NewUuid();
-          s.sha256 = c.sha256;
-          s.provider_org_id = provider;
-          s.level = level;
-          s.name = "n";
-          s.created = NowUtc();
-          txn.InsertSampleSubmission(s);
-          submissions_.push_back(s);
+  // A submission and a rule per provider membership × level, and a match of
+  // every rule on every sample.
+  void Fill(store::WriteTxn& txn) override {
+    for (auto [provider, m] : orgs_) {
+      for (Level level : model::kAllLevels) {
+        model::SampleContent c;
+        c.sha256 = Sha256Hex(RandomToken(16));
+        c.kind = "text";
+        c.analysis = "{}";
+        txn.InsertSampleContent(c);
+        model::SampleSubmission s;
+        s.id = NewUuid();
+        s.sha256 = c.sha256;
+        s.provider_org_id = provider;
+        s.level = level;
+        s.name = "n";
+        s.created = NowUtc();
+        txn.InsertSampleSubmission(s);
+        submissions_.push_back(s);
 
-          model::YaraRule r;
-          r.id = NewUuid();
-          r.name = "r";
-          r.text = "rule r { condition: true }";
-          r.level = level;
-          r.provider_org_id = provider;
-          r.created = r.modified = NowUtc();
-          txn.InsertYaraRule(r);
-          rules_.push_back(r);
-        }
+        model::YaraRule r;
+        r.id = NewUuid();
+        r.name = "r";
+        r.text = "rule r { condition: true }";
+        r.level = level;
+        r.provider_org_id = provider;
+        r.created = r.modified = NowUtc();
+        txn.InsertYaraRule(r);
+        rules_.push_back(r);
       }
-      for (const auto& r : rules_)
-        for (const auto& s : submissions_)
-          txn.InsertYaraMatch({r.id, r.name, "r", s.sha256, NowUtc()});
-      return {};
-    });
-    ASSERT_TRUE(st.ok()) << st.error().message;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
+    }
+    for (const auto& r : rules_)
+      for (const auto& s : submissions_)
+        txn.InsertYaraMatch({r.id, r.name, "r", s.sha256, NowUtc()});
   }
 
-  std::vector<Viewer> Viewers() const { return ViewersOf(orgs_); }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
-  OrgMemberships orgs_;
   std::vector<model::SampleSubmission> submissions_;
   std::vector<model::YaraRule> rules_;
 };
