@@ -4,7 +4,7 @@
 import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api/client.ts';
-import type { Level, Membership } from '../api/types.ts';
+import { LEVELS, type Level, type Membership } from '../api/types.ts';
 import { useI18n } from '../context.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Resource } from '../hooks.ts';
@@ -31,6 +31,20 @@ export function LevelBadge({ level, showTlp = false }: { level: Level; showTlp?:
       {level}
       {showTlp && <span class="level-tlp">{TLP[level]}</span>}
     </span>
+  );
+}
+
+// The levels as options of a <select>, each with what it means.
+export function LevelOptions({ levels = LEVELS }: { levels?: readonly Level[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {levels.map((l) => (
+        <option key={l} value={l}>
+          {l} — {t(`level.${l}.meaning`)}
+        </option>
+      ))}
+    </>
   );
 }
 

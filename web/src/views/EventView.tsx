@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import { LEVELS, type Level, type Session, type SharedEvent } from '../api/types.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
-import { Badge, ErrorNotice, Facts, Field, LevelBadge, Loading, Notice, tlpLabel, valueOf } from '../components/ui.tsx';
+import { Badge, ErrorNotice, Facts, Field, LevelBadge, LevelOptions, Loading, Notice, tlpLabel, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useSubmit, useTitle } from '../hooks.ts';
 import { Link, navigate } from '../router.tsx';
@@ -198,11 +198,7 @@ function WidenRequest({ event, providerName, onApplied }: { event: SharedEvent; 
             <Field id="widen-level" label={t('widen.level')} error={sub.fieldError('level')} class="field-wide">
               {(a) => (
                 <select {...a} value={level} onChange={(ev) => setLevel(valueOf(ev) as Level)}>
-                  {wider.map((l) => (
-                    <option key={l} value={l}>
-                      {l} — {t(`level.${l}.meaning`)}
-                    </option>
-                  ))}
+                  <LevelOptions levels={wider} />
                 </select>
               )}
             </Field>

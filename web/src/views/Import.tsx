@@ -8,8 +8,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import { LEVELS, type ImportFormat, type ImportJob, type Level } from '../api/types.ts';
-import { ErrorNotice, Notice, TableWrap, valueOf } from '../components/ui.tsx';
+import type { ImportFormat, ImportJob, Level } from '../api/types.ts';
+import { ErrorNotice, LevelOptions, Notice, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n } from '../context.ts';
 import { useTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
@@ -210,11 +210,7 @@ export function Import() {
       <div class="field field-compact">
         <label for="import-level">{t('import.level')}</label>
         <select id="import-level" value={level} onChange={(e) => setLevel(valueOf(e) as Level)}>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l} — {t(`level.${l}.meaning`)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </div>
       <div class="field field-compact">

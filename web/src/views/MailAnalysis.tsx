@@ -9,8 +9,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import { LEVELS, type Level, type MailAnalysis as Analysis, type MailMailbox } from '../api/types.ts';
-import { ErrorNotice, Facts, Notice, TableWrap, valueOf } from '../components/ui.tsx';
+import type { Level, MailAnalysis as Analysis, MailMailbox } from '../api/types.ts';
+import { ErrorNotice, Facts, LevelOptions, Notice, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
@@ -192,11 +192,7 @@ function CreateEvent({ file, subject }: { file: File; subject: string }) {
       <div class="field field-compact">
         <label for="mail-level">{t('mail.level')}</label>
         <select id="mail-level" value={level} onChange={(e) => setLevel(valueOf(e) as Level)}>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l} — {t(`level.${l}.meaning`)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </div>
       <div class="field field-compact">

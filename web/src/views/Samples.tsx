@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { FILE_KINDS, LEVELS, type Level, type SampleFilter, type UploadedSample } from '../api/types.ts';
-import { ErrorNotice, LevelBadge, Loading, Pager, TableWrap, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, LevelBadge, LevelOptions, Loading, Pager, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
@@ -77,11 +77,7 @@ function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
       <div class="field field-compact">
         <label for="upload-level">{t('samples.upload.level')}</label>
         <select id="upload-level" value={level} onChange={(e) => setLevel(valueOf(e) as Level)}>
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l} — {t(`level.${l}.meaning`)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </div>
       <label

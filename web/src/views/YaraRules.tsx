@@ -6,9 +6,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
-import { LEVELS, type Level, type YaraDiagnostic, type YaraRule, type YaraSaved } from '../api/types.ts';
+import type { Level, YaraDiagnostic, YaraRule, YaraSaved } from '../api/types.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
-import { ErrorNotice, Field, LevelBadge, Loading, Notice, TableWrap, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, Field, LevelBadge, LevelOptions, Loading, Notice, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useSubmit, useTitle } from '../hooks.ts';
 import { Link, navigate } from '../router.tsx';
@@ -133,11 +133,7 @@ function Editor({ rule }: { rule?: YaraRule }) {
           <Field id="yara-level" label={t('samples.col.level')} error={sub.fieldError('level')}>
             {(a) => (
               <select {...a} value={level} disabled={!editable} onChange={(e) => setLevel(valueOf(e) as Level)}>
-                {LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {l} — {t(`level.${l}.meaning`)}
-                  </option>
-                ))}
+                <LevelOptions />
               </select>
             )}
           </Field>
