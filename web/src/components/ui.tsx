@@ -8,6 +8,7 @@ import { LEVELS, type Level, type Membership } from '../api/types.ts';
 import { useI18n } from '../context.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Resource } from '../hooks.ts';
+import { navigate } from '../router.tsx';
 
 const TLP: Record<Level, string> = {
   RED: 'TLP:RED',
@@ -184,6 +185,21 @@ export function SaveCancelActions({ formId, busy, onCancel }: { formId: string; 
         {t('common.save')}
       </button>
     </>
+  );
+}
+
+// A filter form's buttons: apply it, or clear it by going back to `clearPath`.
+export function FilterActions({ applyLabel, clearPath }: { applyLabel: string; clearPath: string }) {
+  const { t } = useI18n();
+  return (
+    <div class="filter-actions">
+      <button type="submit" class="button-primary">
+        {applyLabel}
+      </button>
+      <button type="button" class="button-secondary" onClick={() => navigate(clearPath)}>
+        {t('common.clear')}
+      </button>
+    </div>
   );
 }
 

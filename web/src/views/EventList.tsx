@@ -7,7 +7,7 @@ import { api } from '../api/endpoints.ts';
 import {
   CATEGORIES, EVENT_SORTS, EVENT_STATUSES, LEVELS, TIMINGS, type EventFilter, type EventSort,
 } from '../api/types.ts';
-import { Badge, ErrorNotice, LevelBadge, Loading, Pager, TableWrap, valueOf } from '../components/ui.tsx';
+import { Badge, ErrorNotice, FilterActions, LevelBadge, Loading, Pager, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
@@ -126,14 +126,7 @@ export function EventList() {
           EVENT_SORTS.map((s: EventSort) => ({ value: s, label: t(`events.sort.${s}`) })),
           false,
         )}
-        <div class="filter-actions">
-          <button type="submit" class="button-primary">
-            {t('common.search')}
-          </button>
-          <button type="button" class="button-secondary" onClick={() => navigate('/events')}>
-            {t('common.clear')}
-          </button>
-        </div>
+        <FilterActions applyLabel={t('common.search')} clearPath="/events" />
       </form>
 
       <ErrorNotice error={events.error} onRetry={events.reload} />

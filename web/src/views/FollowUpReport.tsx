@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/endpoints.ts';
 import { REPORT_PERIODS, USE_ACTIONS, type ActionCounts, type ReportPeriod } from '../api/types.ts';
 import { UseChart, UseLegend } from '../components/UseChart.tsx';
-import { ErrorNotice, Loading, TableWrap, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, FilterActions, Loading, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n } from '../context.ts';
 import { parsePeriodLabel, periodRows, reportFilter, reportQueryFromUrl, total, type ReportQuery } from '../followup.ts';
 import { useResource, useTitle } from '../hooks.ts';
@@ -161,14 +161,7 @@ export function FollowUpReport() {
             ))}
           </select>
         </div>
-        <div class="filter-actions">
-          <button type="submit" class="button-primary">
-            {t('report.apply')}
-          </button>
-          <button type="button" class="button-secondary" onClick={() => navigate(REPORT_PATH)}>
-            {t('common.clear')}
-          </button>
-        </div>
+        <FilterActions applyLabel={t('report.apply')} clearPath={REPORT_PATH} />
         <p class="field-help report-dates-help" id="report-dates-help">
           {t('report.periodHelp')} {t('report.dateHelp')}
         </p>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { FILE_KINDS, LEVELS, type Level, type SampleFilter, type UploadedSample } from '../api/types.ts';
-import { ErrorNotice, LevelBadge, LevelOptions, Loading, Pager, TableWrap, valueOf } from '../components/ui.tsx';
+import { ErrorNotice, FilterActions, LevelBadge, LevelOptions, Loading, Pager, TableWrap, valueOf } from '../components/ui.tsx';
 import { useI18n, useSession } from '../context.ts';
 import { useResource, useTitle } from '../hooks.ts';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
@@ -207,14 +207,7 @@ export function Samples() {
           <label for="sample-tag">{t('samples.filter.tag')}</label>
           <input id="sample-tag" type="text" value={text.tag} placeholder="yara:…" onInput={(e) => setText({ ...text, tag: valueOf(e) })} />
         </div>
-        <div class="filter-actions">
-          <button type="submit" class="button-primary">
-            {t('common.search')}
-          </button>
-          <button type="button" class="button-secondary" onClick={() => navigate('/samples')}>
-            {t('common.clear')}
-          </button>
-        </div>
+        <FilterActions applyLabel={t('common.search')} clearPath="/samples" />
       </form>
 
       <ErrorNotice error={samples.error} onRetry={samples.reload} />
